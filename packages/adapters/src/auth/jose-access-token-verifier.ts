@@ -1,0 +1,45 @@
+import { errors, jwtVerify } from 'jose';
+import type { AccessClaims, AccessTokenRejection, AccessTokenVerifier, Result } from '@sooscode/domain';
+import { err, ok, parseRole } from '@sooscode/domain';
+import { ACCESS_TOKEN_TYPE, type JoseAccessTokenOptions } from './jose-access-token-issuer';
+
+const MAX_TOKEN_LENGTH = 4096;
+const LEEWAY_S = 30;
+
+/**
+ * Verifies access tokens: HS256 only (algorithm pinned), `typ: at+jwt`, `iss` and `aud` checked,
+ * `exp` with at most 30 s leeway, and every claim we rely on present and well-formed.
+ */
+export class JoseAccessTokenVerifier implements AccessTokenVerifier {
+  constructor(private readonly options: Omit<JoseAccessTokenOptions, 'ttlS'>) {}
+
+  async verify(token: string, now: Date): Promise<Result<AccessClaims, AccessTokenRejection>> {
+    if (token.length > MAX_TOKEN_LENGTH) return err('invalid');
+    try {
+      const { payload } = await jwtVerify(token, this.options.secret, {
+        algorithms: ['HS256'],
+        typ: ACCESS_TOKEN_TYPE,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        clockTolerance: LEEWAY_S,
+        currentDate: now,
+        requiredClaims: ['sub', 'jti', 'exp', 'iat', 'sid'],
+      });
+      const userId = Number(payload.sub);
+      const role = typeof payload.role === 'string' ? parseRole(payload.role) : null;
+      if (!/^[1-9]\d{0,15}$/.test(payload.sub ?? '') || !Number.isSafeInteger(userId) || !role) return err('invalid');
+      if (typeof payload.sid !== 'string' || typeof payload.jti !== 'string' || typeof payload.email !== 'string') return err('invalid');
+      return ok({
+        userId,
+        email: payload.email,
+        role,
+        familyId: payload.sid,
+        jti: payload.jti,
+        issuedAt: new Date(payload.iat! * 1000),
+        expiresAt: new Date(payload.exp! * 1000),
+      });
+    } catch (e) {
+      return err(e instanceof errors.JWTExpired ? 'expired' : 'invalid');
+    }
+  }
+}

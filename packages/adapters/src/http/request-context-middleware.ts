@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../system/logger';
+import { envelope } from './envelope';
+import { HttpFailure } from './http-failure';
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Strips credentials (the compile callback `token`) from a URL before it is logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
+}
+
+/**
+ * Outermost middleware: request id (echoed when well-formed, http.md §1.8), common headers,
+ * the access log, and the single error mapping: `HttpFailure` → its envelope, anything else →
+ * logged with the request id and answered 500 `GLOBAL_500` without internals.
+ */
+export function requestContextMiddleware(logger: Logger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const incoming = ctx.get('x-request-id');
+    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.set('X-Request-Id', requestId);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
+    const started = process.hrtime.bigint();
+    try {
+      await next();
+    } catch (e) {
+      if (e instanceof HttpFailure) {
+        const body = envelope(e.error.code, undefined, e.error.detail);
+        ctx.status = body.status;
+        ctx.body = body;
+        if (e.error.retryAfterS !== undefined) ctx.set('Retry-After', String(Math.max(1, Math.ceil(e.error.retryAfterS))));
+      } else {
+        logger.error({ err: e, requestId, method: ctx.method, url: redactUrl(ctx.url) }, 'unhandled error');
+        const body = envelope('GLOBAL_500');
+        ctx.status = 500;
+        ctx.body = body;
+      }
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug({ requestId, method: ctx.method, url: redactUrl(ctx.url), status: ctx.status, ms }, 'request');
+    }
+  };
+}

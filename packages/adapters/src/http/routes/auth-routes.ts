@@ -1,0 +1,86 @@
+import type { Router } from '@koa/router';
+import type { Context } from 'koa';
+import type { IssuedSession } from '@sooscode/domain';
+import { clearAuthCookies, firstUsableCookie, setAccessCookie, setRefreshCookie } from '../auth-cookies';
+import { accessTokenOf } from '../auth-middleware';
+import { BodyFields } from '../body-fields';
+import { failWith, unwrap } from '../http-failure';
+import type { HttpModule } from '../http-module';
+import { readJsonObject } from '../json-body';
+import { requiredQuery } from '../params';
+import { sendEnvelope } from '../responses';
+import type { IdentityRouteDeps } from './identity-use-cases';
+import { presentLogin } from './user-presenter';
+
+/** `/api/auth/**` except Google sign-in (http.md §2). Every route here is public. */
+export class AuthRoutes implements HttpModule {
+  constructor(private readonly deps: IdentityRouteDeps) {}
+
+  private setSessionCookies(ctx: Context, session: IssuedSession): void {
+    const now = this.deps.clock.now();
+    setAccessCookie(ctx, session.accessToken, session.accessTtlS, now, this.deps.cookies);
+    setRefreshCookie(ctx, session.refreshToken, session.refreshTtlS, now, this.deps.cookies);
+  }
+
+  register(router: Router): void {
+    const d = this.deps;
+
+    router.post('/api/auth/login', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      const { user, session } = unwrap(await d.logIn.execute({ email: body.string('email'), password: body.string('password'), clientIp: ctx.ip }));
+      this.setSessionCookies(ctx, session);
+      sendEnvelope(ctx, 'AUTH_000', presentLogin(user, d.defaultProfileImageUrl));
+    });
+
+    router.post('/api/auth/logout', async (ctx) => {
+      const { token } = accessTokenOf(ctx);
+      const refreshToken = firstUsableCookie(ctx.get('cookie') || undefined, 'refreshToken');
+      clearAuthCookies(ctx, d.cookies);
+      const ended = await d.logOut.execute({ accessToken: token, refreshToken });
+      if (!ended) failWith('GLOBAL_401');
+      sendEnvelope(ctx, 'AUTH_001');
+    });
+
+    router.post('/api/auth/refresh', async (ctx) => {
+      const refreshToken = firstUsableCookie(ctx.get('cookie') || undefined, 'refreshToken');
+      const result = await d.refresh.execute(refreshToken);
+      if (!result.ok) {
+        clearAuthCookies(ctx, d.cookies);
+        failWith(result.error.code);
+      }
+      this.setSessionCookies(ctx, result.value);
+      sendEnvelope(ctx, 'AUTH_005');
+    });
+
+    router.post('/api/auth/register', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      const user = unwrap(
+        await d.register.execute({
+          email: body.string('email'),
+          name: body.string('name'),
+          password: body.string('password'),
+          confirmPassword: body.string('confirmPassword'),
+        }),
+      );
+      sendEnvelope(ctx, 'AUTH_002', { email: user.email, name: user.name, role: user.role });
+    });
+
+    router.get('/api/auth/email/check', async (ctx) => {
+      const email = requiredQuery(ctx, 'email');
+      unwrap(await d.checkEmail.execute({ email, clientIp: ctx.ip }));
+      sendEnvelope(ctx, 'AUTH_003');
+    });
+
+    router.post('/api/auth/email/send', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      unwrap(await d.sendEmailCode.execute({ email: body.string('email'), clientIp: ctx.ip }));
+      sendEnvelope(ctx, 'AUTH_004');
+    });
+
+    router.post('/api/auth/email/verify', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      unwrap(await d.verifyEmailCode.execute({ email: body.string('email'), code: body.string('code') }));
+      sendEnvelope(ctx, 'AUTH_003');
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import type {
+  ChangePassword,
+  CheckEmailAvailability,
+  Clock,
+  EndUserAccess,
+  LogIn,
+  LogOut,
+  RefreshSession,
+  RegisterUser,
+  SendEmailCode,
+  UpdateProfile,
+  UserRepository,
+  VerifyEmailCode,
+} from '@sooscode/domain';
+import type { AuthCookieOptions } from '../auth-cookies';
+import type { AuthGuards } from '../auth-middleware';
+
+/** What the identity routes need. */
+export interface IdentityRouteDeps {
+  readonly guards: AuthGuards;
+  readonly cookies: AuthCookieOptions;
+  readonly clock: Clock;
+  readonly users: UserRepository;
+  readonly logIn: LogIn;
+  readonly logOut: LogOut;
+  readonly refresh: RefreshSession;
+  readonly register: RegisterUser;
+  readonly sendEmailCode: SendEmailCode;
+  readonly verifyEmailCode: VerifyEmailCode;
+  readonly checkEmail: CheckEmailAvailability;
+  readonly changePassword: ChangePassword;
+  readonly updateProfile: UpdateProfile;
+  readonly endUserAccess: EndUserAccess;
+  /** Used when a user has no profile image (DEFAULT_PROFILE_IMAGE_URL). */
+  readonly defaultProfileImageUrl: string;
+}

@@ -1,0 +1,51 @@
+import type { Router } from '@koa/router';
+import { principalOf } from '../app-state';
+import { clearAuthCookies } from '../auth-cookies';
+import { BodyFields } from '../body-fields';
+import { failWith, unwrap } from '../http-failure';
+import type { HttpModule } from '../http-module';
+import { readJsonObject } from '../json-body';
+import { sendEnvelope } from '../responses';
+import type { IdentityRouteDeps } from './identity-use-cases';
+import { presentMe } from './user-presenter';
+
+/** `GET /api/me` and the account part of `/api/mypage` (http.md §3, §7). */
+export class MeRoutes implements HttpModule {
+  constructor(private readonly deps: IdentityRouteDeps) {}
+
+  register(router: Router): void {
+    const d = this.deps;
+    const { requireUser } = d.guards;
+
+    router.get('/api/me', requireUser, async (ctx) => {
+      const user = await d.users.findById(principalOf(ctx.state).userId);
+      if (!user) failWith('GLOBAL_401');
+      sendEnvelope(ctx, 'AUTH_006', presentMe(user, d.defaultProfileImageUrl));
+    });
+
+    router.post('/api/mypage/password/update', requireUser, async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      unwrap(
+        await d.changePassword.execute(principalOf(ctx.state), {
+          currentPassword: body.string('currentPassword'),
+          newPassword: body.string('newPassword'),
+          confirmPassword: body.string('confirmPassword'),
+          clientIp: ctx.ip,
+        }),
+      );
+      sendEnvelope(ctx, 'GLOBAL_000');
+    });
+
+    router.post('/api/mypage/profile/update', requireUser, async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      const result = unwrap(await d.updateProfile.execute(principalOf(ctx.state).userId, { name: body.string('name') }));
+      sendEnvelope(ctx, 'GLOBAL_000', result);
+    });
+
+    router.post('/api/mypage/delete', requireUser, async (ctx) => {
+      await d.endUserAccess.execute(principalOf(ctx.state).userId);
+      clearAuthCookies(ctx, d.cookies);
+      sendEnvelope(ctx, 'GLOBAL_000');
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './judge0-compile-worker';
+export * from './judge0-poller';
+export * from './judge0-result';

@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { EmailVerification, EmailVerificationStore } from '@sooscode/domain';
+
+/** The current email-verification record per address as a JSON string with a TTL. */
+export class RedisEmailVerificationStore implements EmailVerificationStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'sooscode:',
+  ) {}
+
+  async put(record: EmailVerification, ttlS: number): Promise<void> {
+    const value = JSON.stringify({
+      ...record,
+      sentAt: record.sentAt.getTime(),
+      expiresAt: record.expiresAt.getTime(),
+      verifiedAt: record.verifiedAt?.getTime() ?? null,
+    });
+    await this.redis.set(`${this.prefix}email:${record.email}`, value, 'EX', Math.max(1, ttlS));
+  }
+
+  async get(email: string): Promise<EmailVerification | null> {
+    const raw = await this.redis.get(`${this.prefix}email:${email}`);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as { email: string; codeDigest: string; sentAt: number; expiresAt: number; failedAttempts: number; verifiedAt: number | null };
+    return {
+      email: v.email,
+      codeDigest: v.codeDigest,
+      sentAt: new Date(v.sentAt),
+      expiresAt: new Date(v.expiresAt),
+      failedAttempts: v.failedAttempts,
+      verifiedAt: v.verifiedAt === null ? null : new Date(v.verifiedAt),
+    };
+  }
+
+  async remove(email: string): Promise<void> {
+    await this.redis.del(`${this.prefix}email:${email}`);
+  }
+}

@@ -1,0 +1,64 @@
+import type { WebSocket } from 'ws';
+import type { HandshakeInfo, StompSocket } from './stomp-socket';
+
+/** How long a closing WebSocket may linger before it is terminated (stomp.md §6.2: within 1 s). */
+export const CLOSE_GRACE_MS = 1000;
+
+/**
+ * A `StompSocket` over a `ws` WebSocket. Subclasses change the message framing (SockJS).
+ * Sends are text; `flushedMessages` counts the write callbacks of `ws`.
+ */
+export class WsStompSocket implements StompSocket {
+  sentMessages = 0;
+  flushedMessages = 0;
+  protected closed = false;
+  private readonly flushed = (): void => {
+    this.flushedMessages++;
+  };
+
+  constructor(
+    protected readonly ws: WebSocket,
+    readonly handshake: HandshakeInfo,
+  ) {}
+
+  send(text: string): void {
+    this.sendRaw(text);
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeGracefully(this.ws, code, reason);
+  }
+
+  pause(): void {
+    this.ws.pause();
+  }
+
+  resume(): void {
+    this.ws.resume();
+  }
+
+  protected sendRaw(text: string): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.sentMessages++;
+    this.ws.send(text, this.flushed);
+  }
+}
+
+/** Starts the closing handshake and terminates the socket if it is not closed within 1 s. */
+export function closeGracefully(ws: WebSocket, code: number, reason: string): void {
+  if (ws.readyState === ws.CLOSED) return;
+  const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+  timer.unref();
+  ws.once('close', () => clearTimeout(timer));
+  try {
+    ws.close(code, Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 40));
+  } catch {
+    ws.terminate();
+  }
+}

@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CodeRunnerBusyError, type Language } from '@sooscode/domain';
+import { LocalCodeRunner, type LocalCodeRunnerOptions } from '../../src/local-runner/local-code-runner';
+import { TRUNCATION_MARKER } from '../../src/local-runner/output-collector';
+
+const hasJavac = spawnSync('javac', ['-version'], { stdio: 'ignore' }).status === 0;
+const skipJava = !hasJavac && process.env.CI !== 'true';
+if (skipJava) console.warn('[local-runner] Java tests skipped: javac is not installed (Debian: openjdk-17-jdk-headless)');
+
+let tempRoot: string;
+let counter = 0;
+const job = (language: Language, code: string) => ({ jobId: `job-${++counter}`, language, code });
+
+function runner(options: LocalCodeRunnerOptions = {}): LocalCodeRunner {
+  return new LocalCodeRunner({ tempRoot, runTimeoutMs: 4000, ...options });
+}
+
+/** Pids of live processes whose environment points HOME into our temp root (i.e. job processes). */
+async function jobProcesses(): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const env = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
+    if (env.includes(`HOME=${tempRoot}/`)) found.push(pid);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  tempRoot = await mkdtemp(join(tmpdir(), 'sooscode-runner-test-'));
+  await chmod(tempRoot, 0o711); // job users (when running as root) must be able to traverse it
+});
+
+afterEach(async () => {
+  expect(await readdir(tempRoot)).toEqual([]);
+});
+
+afterAll(async () => {
+  await rm(tempRoot, { recursive: true, force: true });
+});
+
+describe.skipIf(skipJava)('LocalCodeRunner: Java', () => {
+  const r = () => runner();
+
+  it('compiles and runs hello world', async () => {
+    const code = 'public class Main { public static void main(String[] a) { System.out.println("Hello, SoosCode"); } }';
+    await expect(r().run(job('java', code))).resolves.toEqual({ status: 'SUCCESS', output: 'Hello, SoosCode\n' });
+  });
+
+  it('names the file after the class that declares main', async () => {
+    const code = [
+      'class Helper { static String hi() { return "안녕"; } }',
+      'public class Greeter {',
+      '  static class Inner { }',
+      '  public static void main(String[] args) { System.out.println(Helper.hi()); }',
+      '}',
+    ].join('\n');
+    await expect(r().run(job('java', code))).resolves.toEqual({ status: 'SUCCESS', output: '안녕\n' });
+  });
+
+  it('returns a compile error as FAIL', async () => {
+    const outcome = await r().run(job('java', 'public class Main { public static void main(String[] a) { int x = "s"; } }'));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.output).toMatch(/^Compile Error: /);
+    expect(outcome.output).toContain('error');
+  });
+
+  it('returns an uncaught exception as FAIL with the stack trace', async () => {
+    const outcome = await r().run(job('java', 'public class Main { public static void main(String[] a) { System.out.println("before"); throw new IllegalStateException("bad"); } }'));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.output).toContain('before\n');
+    expect(outcome.output).toContain('IllegalStateException: bad');
+  });
+});
+
+describe('LocalCodeRunner: Python and JavaScript', () => {
+  it('runs Python hello world', async () => {
+    await expect(runner().run(job('python', 'print("Hello, SoosCode")'))).resolves.toEqual({ status: 'SUCCESS', output: 'Hello, SoosCode\n' });
+  });
+
+  it('runs JavaScript hello world', async () => {
+    await expect(runner().run(job('javascript', 'console.log("Hello, SoosCode")'))).resolves.toEqual({ status: 'SUCCESS', output: 'Hello, SoosCode\n' });
+  });
+
+  it('interleaves stdout and stderr in order and reports a non-zero exit as FAIL', async () => {
+    const outcome = await runner().run(job('python', 'import sys\nprint("one")\nprint("two", file=sys.stderr)\nprint("three")\nsys.exit(3)'));
+    expect(outcome).toEqual({ status: 'FAIL', output: 'one\ntwo\nthree\n' });
+  });
+
+  it('kills an endless loop at the configured limit', async () => {
+    const outcome = await runner({ runTimeoutMs: 1000 }).run(job('javascript', 'console.log("start"); for (;;) {}'));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.output).toBe('start\nTIMEOUT: 실행 시간이 초과되었습니다. (1초)');
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]));
+  });
+
+  it('contains a fork bomb and leaves no process behind', async () => {
+    const bomb = [
+      'import os, time',
+      'while True:',
+      '    try:',
+      '        os.fork()',
+      '    except OSError:',
+      '        time.sleep(0.01)',
+    ].join('\n');
+    const r = runner({ runTimeoutMs: 1000 });
+    const outcome = await r.run(job('python', bomb));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.output).toMatch(/TIMEOUT: 실행 시간이 초과되었습니다\. \(1초\)$/);
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('caps the number of processes a job can start', async (ctx) => {
+    const r = runner({ limits: { maxProcesses: 32 } });
+    if (!r.isolation().processLimit) ctx.skip();
+    const code = [
+      'import os, time',
+      'n = 0',
+      'try:',
+      '    for _ in range(1000):',
+      '        if os.fork() == 0:',
+      '            time.sleep(30)',
+      '            os._exit(0)',
+      '        n += 1',
+      'except OSError:',
+      '    pass',
+      'print(n)',
+    ].join('\n');
+    const outcome = await r.run(job('python', code));
+    expect(outcome.status).toBe('SUCCESS');
+    expect(Number(outcome.output)).toBeLessThan(32);
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('does not let JavaScript start child processes when the permission model is available', async () => {
+    const code = 'try { require("child_process").spawnSync("sh", ["-c", "echo spawned"]); console.log("allowed"); } catch (e) { console.log(e.code); }';
+    const outcome = await runner().run(job('javascript', code));
+    const hasPermissionModel = process.allowedNodeEnvironmentFlags.has('--experimental-permission') || process.allowedNodeEnvironmentFlags.has('--permission');
+    expect(outcome.output).toBe(hasPermissionModel ? 'ERR_ACCESS_DENIED\n' : 'allowed\n');
+  });
+
+  it('truncates endless output while reading and stops the program', async () => {
+    const r = runner({ maxOutputChars: 1000, runTimeoutMs: 20_000 });
+    const outcome = await r.run(job('python', 'while True:\n    print("x" * 99)'));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.output.length).toBe(1000 + TRUNCATION_MARKER.length);
+    expect(outcome.output.endsWith(TRUNCATION_MARKER)).toBe(true);
+    expect(outcome.output).not.toContain('TIMEOUT'); // ended by the output guard, not the 20 s limit
+  });
+
+  it('does not leak the API environment into the program', async () => {
+    const previous = process.env.JWT_SECRET;
+    process.env.JWT_SECRET = 'leak-7f3a';
+    try {
+      const outcome = await runner().run(job('python', 'import os\nfor k, v in sorted(os.environ.items()):\n    print(k + "=" + v)'));
+      expect(outcome.status).toBe('SUCCESS');
+      expect(outcome.output).not.toContain('leak-7f3a');
+      expect(outcome.output).not.toContain('JWT_SECRET');
+      expect(outcome.output).toContain('LANG=C.UTF-8');
+      expect(outcome.output).toContain(`HOME=${tempRoot}/sooscode-job-`);
+    } finally {
+      if (previous === undefined) delete process.env.JWT_SECRET;
+      else process.env.JWT_SECRET = previous;
+    }
+  });
+
+  it('cuts the program off from the network when isolation reports it', async (ctx) => {
+    const r = runner();
+    if (!r.isolation().network) ctx.skip();
+    const server: Server = createServer((s) => s.end('reached\n'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const code = `import socket\ntry:\n    print(socket.create_connection(("127.0.0.1", ${port}), timeout=1).recv(64).decode(), end="")\nexcept OSError as e:\n    print("blocked")`;
+      await expect(r.run(job('python', code))).resolves.toEqual({ status: 'SUCCESS', output: 'blocked\n' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('rejects with CodeRunnerBusyError when the queue is full', async () => {
+    const r = runner({ concurrency: 1, maxQueued: 1, runTimeoutMs: 1000 });
+    const first = r.run(job('javascript', 'for (;;) {}'));
+    const second = r.run(job('javascript', 'console.log(2)'));
+    await expect(r.run(job('javascript', 'console.log(3)'))).rejects.toBeInstanceOf(CodeRunnerBusyError);
+    expect((await first).status).toBe('FAIL');
+    await expect(second).resolves.toEqual({ status: 'SUCCESS', output: '2\n' });
+  });
+
+  it('reports a missing toolchain as ERROR', async () => {
+    const outcome = await runner({ commands: { python: 'no-such-python-3' } }).run(job('python', 'print(1)'));
+    expect(outcome).toEqual({ status: 'ERROR', output: '' });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './language';
+export * from './ports/code-runner';
+export * from './ports/compile-worker';

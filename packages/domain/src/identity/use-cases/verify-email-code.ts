@@ -1,0 +1,48 @@
+import type { Clock } from '../../shared/clock';
+import type { DomainError } from '../../shared/domain-error';
+import { domainError } from '../../shared/domain-error';
+import type { Result } from '../../shared/result';
+import { err, ok } from '../../shared/result';
+import { checkEmail } from '../credential-rules';
+import type { IdentityPolicy } from '../identity-policy';
+import type { EmailVerificationStore } from '../ports/email-verification-store';
+import type { KeyedHasher } from '../ports/keyed-hasher';
+import { normalizeEmail } from '../user';
+import { emailCodeMessage } from './send-email-code';
+
+/**
+ * Verifies an email code (http.md §2): email rules; no current code (never sent, superseded,
+ * already verified or voided) AUTH_301; attempts used up AUTH_305 (the code is then void);
+ * expired AUTH_302; wrong code (constant-time; anything but 6 ASCII digits is wrong) AUTH_301 and counted.
+ */
+export class VerifyEmailCode {
+  constructor(
+    private readonly verifications: EmailVerificationStore,
+    private readonly hasher: KeyedHasher,
+    private readonly clock: Clock,
+    private readonly policy: IdentityPolicy,
+  ) {}
+
+  async execute(input: { email?: string; code?: string }): Promise<Result<void, DomainError>> {
+    const invalid = checkEmail(input.email);
+    if (invalid) return err(invalid);
+    const email = normalizeEmail(input.email!);
+    const current = await this.verifications.get(email);
+    if (!current || current.verifiedAt) return err(domainError('AUTH_301'));
+    if (current.failedAttempts >= this.policy.emailCodeMaxAttempts) {
+      await this.verifications.remove(email);
+      return err(domainError('AUTH_305'));
+    }
+    const now = this.clock.now();
+    if (now.getTime() >= current.expiresAt.getTime()) return err(domainError('AUTH_302'));
+    const code = input.code ?? '';
+    const candidate = this.hasher.hash(emailCodeMessage(email, /^[0-9]{6}$/.test(code) ? code : 'invalid'));
+    const ttlS = this.policy.emailVerifiedValidS;
+    if (!this.hasher.equals(candidate, current.codeDigest)) {
+      await this.verifications.put({ ...current, failedAttempts: current.failedAttempts + 1 }, this.policy.emailCodeTtlS + ttlS);
+      return err(domainError('AUTH_301'));
+    }
+    await this.verifications.put({ ...current, verifiedAt: now }, ttlS);
+    return ok();
+  }
+}

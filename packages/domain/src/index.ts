@@ -1,0 +1,3 @@
+export * from './shared/index';
+export * from './identity/index';
+export * from './media/index';

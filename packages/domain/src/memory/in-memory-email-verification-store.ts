@@ -1,0 +1,24 @@
+import type { Clock } from '../shared/clock';
+import type { EmailVerification, EmailVerificationStore } from '../identity/ports/email-verification-store';
+import { ExpiringMap } from './expiring-map';
+
+/** Current email-verification records in process memory. */
+export class InMemoryEmailVerificationStore implements EmailVerificationStore {
+  private readonly records: ExpiringMap<EmailVerification>;
+
+  constructor(clock: Clock) {
+    this.records = new ExpiringMap(clock);
+  }
+
+  async put(record: EmailVerification, ttlS: number): Promise<void> {
+    this.records.set(record.email, record, ttlS * 1000);
+  }
+
+  async get(email: string): Promise<EmailVerification | null> {
+    return this.records.get(email) ?? null;
+  }
+
+  async remove(email: string): Promise<void> {
+    this.records.delete(email);
+  }
+}

@@ -1,0 +1,39 @@
+import type { UserRepository } from '../identity/ports/user-repository';
+import type { NewUser, User } from '../identity/user';
+
+/** Users kept in process memory; ids start at 1. */
+export class InMemoryUserRepository implements UserRepository {
+  private readonly byId = new Map<number, User>();
+  private nextId = 1;
+
+  async findById(id: number): Promise<User | null> {
+    return this.byId.get(id) ?? null;
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    for (const u of this.byId.values()) if (u.email === email) return u;
+    return null;
+  }
+
+  async create(user: NewUser): Promise<User> {
+    if (await this.findByEmail(user.email)) throw new Error('duplicate email');
+    const created: User = { ...user, id: this.nextId++ };
+    this.byId.set(created.id, created);
+    return created;
+  }
+
+  async update(user: User): Promise<void> {
+    if (!this.byId.has(user.id)) throw new Error(`unknown user ${user.id}`);
+    this.byId.set(user.id, { ...user });
+  }
+
+  async anyAdmin(): Promise<boolean> {
+    for (const u of this.byId.values()) if (u.role === 'ADMIN') return true;
+    return false;
+  }
+
+  /** Every stored user (for other in-memory repositories and tests). */
+  all(): User[] {
+    return [...this.byId.values()];
+  }
+}

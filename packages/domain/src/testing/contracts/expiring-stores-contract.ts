@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccessTokenDenylist } from '../../identity/ports/access-tokens';
+import type { AttemptCounter } from '../../identity/ports/attempt-counter';
+import type { EmailVerificationStore } from '../../identity/ports/email-verification-store';
+import type { ContractHarness, HarnessFactory } from './harness';
+
+/** The behaviour every `AccessTokenDenylist` must have. */
+export function accessTokenDenylistContract(name: string, factory: HarnessFactory<AccessTokenDenylist>): void {
+  describe(`AccessTokenDenylist contract: ${name}`, () => {
+    let h: ContractHarness<AccessTokenDenylist>;
+    beforeEach(async () => {
+      h = await factory();
+    });
+    afterEach(async () => {
+      await h.teardown();
+    });
+
+    it('denies a jti until the given instant', async () => {
+      await h.subject.deny('jti-a', new Date(h.now().getTime() + 1000));
+      expect(await h.subject.isDenied('jti-a')).toBe(true);
+      expect(await h.subject.isDenied('jti-b')).toBe(false);
+      await h.advance(1500);
+      expect(await h.subject.isDenied('jti-a')).toBe(false);
+    });
+
+    it('ignores an instant already past', async () => {
+      await h.subject.deny('jti-old', new Date(h.now().getTime() - 1000));
+      expect(await h.subject.isDenied('jti-old')).toBe(false);
+    });
+  });
+}
+
+/** The behaviour every `AttemptCounter` must have. */
+export function attemptCounterContract(name: string, factory: HarnessFactory<AttemptCounter>): void {
+  describe(`AttemptCounter contract: ${name}`, () => {
+    let h: ContractHarness<AttemptCounter>;
+    beforeEach(async () => {
+      h = await factory();
+    });
+    afterEach(async () => {
+      await h.teardown();
+    });
+
+    it('counts hits within a window and reports the reset', async () => {
+      expect(await h.subject.peek('k')).toEqual({ count: 0, resetInS: 0 });
+      expect((await h.subject.hit('k', 60)).count).toBe(1);
+      const second = await h.subject.hit('k', 60);
+      expect(second.count).toBe(2);
+      expect(second.resetInS).toBeGreaterThanOrEqual(1);
+      expect(second.resetInS).toBeLessThanOrEqual(60);
+      expect((await h.subject.peek('k')).count).toBe(2);
+      expect((await h.subject.peek('other')).count).toBe(0);
+    });
+
+    it('starts over after the window and after a reset', async () => {
+      await h.subject.hit('w', 1);
+      await h.subject.hit('w', 1);
+      await h.advance(1500);
+      expect((await h.subject.peek('w')).count).toBe(0);
+      expect((await h.subject.hit('w', 1)).count).toBe(1);
+      await h.subject.reset('w');
+      expect((await h.subject.peek('w')).count).toBe(0);
+    });
+
+    it('counts concurrent hits exactly', async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, () => h.subject.hit('c', 60)));
+      expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+  });
+}
+
+/** The behaviour every `EmailVerificationStore` must have. */
+export function emailVerificationStoreContract(name: string, factory: HarnessFactory<EmailVerificationStore>): void {
+  describe(`EmailVerificationStore contract: ${name}`, () => {
+    let h: ContractHarness<EmailVerificationStore>;
+    beforeEach(async () => {
+      h = await factory();
+    });
+    afterEach(async () => {
+      await h.teardown();
+    });
+
+    it('keeps the newest record per email, round-tripping every field', async () => {
+      const now = new Date(Math.floor(h.now().getTime() / 1000) * 1000);
+      const first = { email: 'a@example.com', codeDigest: 'd1', sentAt: now, expiresAt: new Date(now.getTime() + 300_000), failedAttempts: 0, verifiedAt: null };
+      await h.subject.put(first, 60);
+      expect(await h.subject.get('a@example.com')).toEqual(first);
+      const second = { ...first, codeDigest: 'd2', failedAttempts: 2, verifiedAt: now };
+      await h.subject.put(second, 60);
+      expect(await h.subject.get('a@example.com')).toEqual(second);
+      expect(await h.subject.get('b@example.com')).toBeNull();
+      await h.subject.remove('a@example.com');
+      expect(await h.subject.get('a@example.com')).toBeNull();
+    });
+
+    it('forgets a record after its ttl', async () => {
+      await h.subject.put({ email: 'x@example.com', codeDigest: 'd', sentAt: h.now(), expiresAt: h.now(), failedAttempts: 0, verifiedAt: null }, 1);
+      await h.advance(1500);
+      expect(await h.subject.get('x@example.com')).toBeNull();
+    });
+  });
+}

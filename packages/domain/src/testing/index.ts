@@ -1,0 +1,5 @@
+export * from './fixed-clock';
+export * from './fakes';
+export * from './user-mother';
+export * from './contracts/index';
+export * from '../memory/index';

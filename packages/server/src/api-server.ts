@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Container } from 'inversify';
+import type { Clock } from '@sooscode/domain';
+import { createHttpApp } from '@sooscode/adapters/http/create-http-app';
+import type { HttpModule } from '@sooscode/adapters/http/http-module';
+import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
+import { HealthRoutes, type HealthCheck } from '@sooscode/adapters/http/routes/health-routes';
+import type { Logger } from '@sooscode/adapters/system/logger';
+import type { Config } from './config/load-config';
+import { resolveRuntimeSettings, type RuntimeSettings } from './config/runtime-settings';
+import { createLogger, openInfrastructure, type Infrastructure } from './infrastructure';
+import { identityModule } from './modules/identity-module';
+import { infrastructureModule } from './modules/infrastructure-module';
+import { realtimeModule } from './modules/realtime-module';
+import { seedOnStart } from './seed';
+import { TOKENS } from './tokens';
+
+/** A running API server. */
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  readonly container: Container;
+  readonly settings: RuntimeSettings;
+  readonly logger: Logger;
+  /** Stops accepting, waits for in-flight requests up to the shutdown timeout, closes pools. */
+  close(): Promise<void>;
+}
+
+/** Options for tests: a logger and clock of their own. */
+export interface ApiServerOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+}
+
+/** Builds the container with every context module. */
+export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule);
+  return container;
+}
+
+function healthChecks(infra: Infrastructure): HealthCheck[] {
+  const checks: HealthCheck[] = [{ name: 'database', check: async () => (await infra.database.dataSource.query('SELECT 1')).length === 1 }];
+  if (infra.redis) checks.push({ name: 'redis', check: async () => (await infra.redis!.ping()) === 'PONG' });
+  return checks;
+}
+
+/** Validates settings, opens infrastructure, seeds, and listens on HOST:PORT. */
+export async function startApiServer(config: Config, env: Readonly<Record<string, string | undefined>>, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const settings = await resolveRuntimeSettings(config, env);
+  const infra = await openInfrastructure(settings, logger);
+  const container = buildContainer(settings, infra, options.clock);
+  let server: Server | undefined;
+  try {
+    await seedOnStart(container, settings, logger);
+    const modules = [new HealthRoutes(healthChecks(infra)), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
+    const app = createHttpApp({
+      logger,
+      originPolicy: new OriginPolicy(config.corsAllowedOrigins, settings.ownOrigin),
+      modules,
+      trustProxy: config.trustProxy,
+    });
+    server = createServer(app.callback());
+    server.headersTimeout = 30_000;
+    server.requestTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.port, config.host, () => resolve());
+    });
+  } catch (e) {
+    await infra.close();
+    throw e;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    container,
+    settings,
+    logger,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            server!.closeAllConnections();
+            resolve();
+          }, config.shutdownTimeoutMs);
+          timer.unref();
+          server!.close(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+          server!.closeIdleConnections();
+        });
+        await infra.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { closeRedis, connectRedis, type Redis } from '@sooscode/adapters/redis/connect-redis';
+import { createPinoLogger } from '@sooscode/adapters/system/pino-logger';
+import type { Database } from '@sooscode/adapters/postgres/database';
+import { openDatabase } from '@sooscode/adapters/postgres/database';
+import type { Logger } from '@sooscode/adapters/system/logger';
+import type { RuntimeSettings } from './config/runtime-settings';
+
+/** Connections opened before the container is built (they are asynchronous). */
+export interface Infrastructure {
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly redis: Redis | null;
+  /** Closes Redis and the database. */
+  close(): Promise<void>;
+}
+
+/** The process logger. */
+export function createLogger(level: string): Logger {
+  return createPinoLogger(level);
+}
+
+/** Opens the database (running migrations) and Redis when configured. */
+export async function openInfrastructure(settings: RuntimeSettings, logger: Logger): Promise<Infrastructure> {
+  const { config } = settings;
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(settings.dataDir, 'pgdata') },
+    logger,
+    config.databasePoolSize,
+  );
+  let redis: Redis | null = null;
+  if (config.redisUrl) {
+    try {
+      redis = await connectRedis(config.redisUrl, logger);
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
+  }
+  return {
+    logger,
+    database,
+    redis,
+    async close() {
+      if (redis) await closeRedis(redis);
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** Every binding identifier of the container, grouped by context. */
+export const TOKENS = {
+  // infrastructure
+  Config: Symbol.for('Config'),
+  Settings: Symbol.for('RuntimeSettings'),
+  Logger: Symbol.for('Logger'),
+  Clock: Symbol.for('Clock'),
+  SecureRandom: Symbol.for('SecureRandom'),
+  Database: Symbol.for('Database'),
+  Redis: Symbol.for('Redis'),
+  HealthChecks: Symbol.for('HealthChecks'),
+  HttpModules: Symbol.for('HttpModules'),
+  // identity
+  IdentityPolicy: Symbol.for('IdentityPolicy'),
+  UserRepository: Symbol.for('UserRepository'),
+  PasswordHasher: Symbol.for('PasswordHasher'),
+  AccessTokenIssuer: Symbol.for('AccessTokenIssuer'),
+  AccessTokenVerifier: Symbol.for('AccessTokenVerifier'),
+  AccessTokenDenylist: Symbol.for('AccessTokenDenylist'),
+  RefreshTokenStore: Symbol.for('RefreshTokenStore'),
+  KeyedHasher: Symbol.for('KeyedHasher'),
+  AttemptCounter: Symbol.for('AttemptCounter'),
+  EmailVerificationStore: Symbol.for('EmailVerificationStore'),
+  Mailer: Symbol.for('Mailer'),
+  SessionTerminator: Symbol.for('SessionTerminator'),
+  SessionIssuer: Symbol.for('SessionIssuer'),
+  LoginThrottle: Symbol.for('LoginThrottle'),
+  AuthGuards: Symbol.for('AuthGuards'),
+  IdentityRouteDeps: Symbol.for('IdentityRouteDeps'),
+  AuthenticateAccessToken: Symbol.for('AuthenticateAccessToken'),
+  EndUserAccess: Symbol.for('EndUserAccess'),
+  EnsureBootstrapAdmin: Symbol.for('EnsureBootstrapAdmin'),
+} as const;
