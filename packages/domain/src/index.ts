@@ -1,3 +1,5 @@
 export * from './shared/index';
 export * from './identity/index';
 export * from './media/index';
+export * from './classroom/live/index';
+export * from './collaboration/index';

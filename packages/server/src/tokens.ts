@@ -30,4 +30,12 @@ export const TOKENS = {
   AuthenticateAccessToken: Symbol.for('AuthenticateAccessToken'),
   EndUserAccess: Symbol.for('EndUserAccess'),
   EnsureBootstrapAdmin: Symbol.for('EnsureBootstrapAdmin'),
+  // live classroom (bound by the realtime module)
+  PresenceRegistry: Symbol.for('PresenceRegistry'),
+  LiveModeStore: Symbol.for('LiveModeStore'),
+  KickBanStore: Symbol.for('KickBanStore'),
+  VideoPresenceStore: Symbol.for('VideoPresenceStore'),
+  CodeDocumentStore: Symbol.for('CodeDocumentStore'),
+  RoomBroadcaster: Symbol.for('RoomBroadcaster'),
+  LiveSessionControl: Symbol.for('LiveSessionControl'),
 } as const;

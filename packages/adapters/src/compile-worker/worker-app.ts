@@ -112,6 +112,8 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerApp {
   });
 
   const app = new Koa();
+  app.silent = true;
+  app.on('error', (e: unknown) => logger.error({ err: e }, 'worker request failed'));
   app.use(async (ctx, next) => {
     if (expected !== undefined && !timingSafeEqual(digest(ctx.get('authorization')), expected)) {
       return reply(ctx, 401, { error: 'unauthorized' });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,9 @@ export class LocalCodeRunner implements CodeRunner {
       uidBase: options.limits?.uidBase ?? 61_000,
     });
     this.logger = (options.logger ?? silentLogger).child({ component: 'local-runner' });
+    if (this.sandbox.owner(0) && !worldTraversable(this.tempRoot)) {
+      this.logger.warn({ tempRoot: this.tempRoot }, 'temp root is not traversable by the job users; every run will fail');
+    }
   }
 
   /** What this machine lets the runner enforce; log a warning at start-up when either is false. */
@@ -154,6 +158,15 @@ export class LocalCodeRunner implements CodeRunner {
     } catch (e) {
       this.logger.error({ jobId, dir, err: e }, 'could not remove job directory');
     }
+  }
+}
+
+/** True when users other than the owner may enter `dir` (its mode has o+x). */
+function worldTraversable(dir: string): boolean {
+  try {
+    return (statSync(dir).mode & 0o001) !== 0;
+  } catch {
+    return false;
   }
 }
 

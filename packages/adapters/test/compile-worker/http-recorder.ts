@@ -38,9 +38,10 @@ export class HttpRecorder {
     });
   }
 
-  static async start(responder: Responder = () => ({ status: 200 })): Promise<HttpRecorder> {
+  /** Starts listening on 127.0.0.1 at `port` (default: any free port). */
+  static async start(responder: Responder = () => ({ status: 200 }), port = 0): Promise<HttpRecorder> {
     const r = new HttpRecorder(responder);
-    await new Promise<void>((resolve) => r.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => r.server.listen(port, '127.0.0.1', resolve));
     return r;
   }
 

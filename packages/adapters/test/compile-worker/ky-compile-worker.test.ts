@@ -45,6 +45,16 @@ describe('KyCompileWorker', () => {
     await expect(client.dispatch(request)).resolves.toEqual({ ok: false, error: { code: 'COMPILE_004' } });
   });
 
+  it('retries a refused connection within the dispatch timeout', async () => {
+    const port = await closedPort();
+    const client = new KyCompileWorker({ baseUrl: `http://127.0.0.1:${port}`, retryDelayMs: 300, dispatchTimeoutMs: 1500 });
+    const pending = client.dispatch(request);
+    await new Promise((r) => setTimeout(r, 50)); // the first attempt has been refused by now
+    const worker = await fakeWorker(() => ({ status: 200 }), port);
+    await expect(pending).resolves.toEqual({ ok: true, value: undefined });
+    expect(worker.requests).toHaveLength(1);
+  });
+
   it('fails with COMPILE_004 on a non-2xx answer, without retrying', async () => {
     const worker = await fakeWorker(() => ({ status: 503 }));
     await expect(new KyCompileWorker({ baseUrl: worker.url }).dispatch(request)).resolves.toEqual({ ok: false, error: { code: 'COMPILE_004' } });

@@ -4,3 +4,5 @@ export * from './in-memory-refresh-token-store';
 export * from './in-memory-access-token-denylist';
 export * from './in-memory-attempt-counter';
 export * from './in-memory-email-verification-store';
+export * from './in-memory-presence-registry';
+export * from './in-memory-live-state';
