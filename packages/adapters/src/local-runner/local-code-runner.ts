@@ -75,12 +75,15 @@ export class LocalCodeRunner implements CodeRunner {
       node: process.execPath,
     };
     this.queue = new RunQueue(options.concurrency ?? 2, options.maxQueued ?? 16);
-    this.sandbox = Sandbox.probe({
-      maxProcesses: options.limits?.maxProcesses ?? 64,
-      maxFileBytes: options.limits?.maxFileBytes ?? 16 * 1024 * 1024,
-      maxOpenFiles: options.limits?.maxOpenFiles ?? 256,
-      uidBase: options.limits?.uidBase ?? 61_000,
-    });
+    this.sandbox = Sandbox.probe(
+      {
+        maxProcesses: options.limits?.maxProcesses ?? 64,
+        maxFileBytes: options.limits?.maxFileBytes ?? 16 * 1024 * 1024,
+        maxOpenFiles: options.limits?.maxOpenFiles ?? 256,
+        uidBase: options.limits?.uidBase ?? 61_000,
+      },
+      this.env.PATH,
+    );
     this.logger = (options.logger ?? silentLogger).child({ component: 'local-runner' });
     if (this.sandbox.owner(0) && !worldTraversable(this.tempRoot)) {
       this.logger.warn({ tempRoot: this.tempRoot }, 'temp root is not traversable by the job users; every run will fail');
@@ -151,7 +154,7 @@ export class LocalCodeRunner implements CodeRunner {
 
   private async cleanUp(jobId: string, slot: number, dir: string | undefined): Promise<void> {
     const reaper = this.sandbox.reaper(slot);
-    if (reaper) await runQuietly(reaper);
+    if (reaper) await runQuietly(reaper, this.env.PATH);
     if (dir === undefined) return;
     try {
       await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
@@ -181,9 +184,9 @@ function seconds(ms: number): string {
 }
 
 /** Runs a helper command to completion (at most 2 s), ignoring its output and exit status. */
-function runQuietly(cmd: WrappedCommand): Promise<void> {
+function runQuietly(cmd: WrappedCommand, path: string): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(cmd.command, cmd.args, { stdio: 'ignore', timeout: 2000, env: { PATH: '/usr/bin:/bin' } });
+    const child = spawn(cmd.command, cmd.args, { stdio: 'ignore', timeout: 2000, env: { PATH: path } });
     child.on('error', () => resolve());
     child.on('close', () => resolve());
   });

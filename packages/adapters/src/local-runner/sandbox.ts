@@ -55,10 +55,13 @@ export class Sandbox {
     private readonly limits: SandboxLimits,
   ) {}
 
-  /** Probes the machine (a few short synchronous runs, under 2 s each) and builds the wrapper. */
-  static probe(limits: SandboxLimits): Sandbox {
+  /**
+   * Probes the machine (a few short synchronous runs, under 2 s each) and builds the wrapper.
+   * The tools (`prlimit`, `setpriv`, `unshare`) are looked up on `path`, the jobs' `PATH`.
+   */
+  static probe(limits: SandboxLimits, path: string): Sandbox {
     const works = (cmd: string, args: string[]): boolean => {
-      const r = spawnSync(cmd, args, { stdio: 'ignore', timeout: 2000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+      const r = spawnSync(cmd, args, { stdio: 'ignore', timeout: 2000, env: { PATH: path } });
       return r.status === 0;
     };
     const linux = process.platform === 'linux';

@@ -89,7 +89,7 @@ export class HttpClient {
   async json(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<{ status: number; body: Record<string, unknown>; res: Response }> {
     const res = await this.request(method, path, init);
     const text = await res.text();
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
