@@ -3,3 +3,4 @@ export * from './identity/index';
 export * from './media/index';
 export * from './classroom/live/index';
 export * from './collaboration/index';
+export * from './compilation/index';

@@ -10,6 +10,7 @@ import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from './config/load-config';
 import { resolveRuntimeSettings, type RuntimeSettings } from './config/runtime-settings';
 import { createLogger, openInfrastructure, type Infrastructure } from './infrastructure';
+import { googleModule } from './modules/google-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
 import { realtimeModule } from './modules/realtime-module';
@@ -36,7 +37,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule);
   return container;
 }
 

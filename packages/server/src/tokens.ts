@@ -30,6 +30,10 @@ export const TOKENS = {
   AuthenticateAccessToken: Symbol.for('AuthenticateAccessToken'),
   EndUserAccess: Symbol.for('EndUserAccess'),
   EnsureBootstrapAdmin: Symbol.for('EnsureBootstrapAdmin'),
+  // Google sign-in (bound by the google module)
+  OAuthStateStore: Symbol.for('OAuthStateStore'),
+  OAuthIdentityProvider: Symbol.for('OAuthIdentityProvider'),
+  GoogleRouteDeps: Symbol.for('GoogleRouteDeps'),
   // live classroom (bound by the realtime module)
   PresenceRegistry: Symbol.for('PresenceRegistry'),
   LiveModeStore: Symbol.for('LiveModeStore'),

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeRunner, RunJob, RunOutcome } from '@sooscode/domain';
@@ -158,9 +158,24 @@ export class LocalCodeRunner implements CodeRunner {
     if (dir === undefined) return;
     try {
       await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
-    } catch (e) {
-      this.logger.error({ jobId, dir, err: e }, 'could not remove job directory');
+    } catch {
+      // The program may have taken permissions away from its own files (same-user mode).
+      try {
+        await restoreAccess(dir);
+        await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+      } catch (e) {
+        this.logger.error({ jobId, dir, err: e }, 'could not remove job directory');
+      }
     }
+  }
+}
+
+/** Gives the owner full access to `dir` and every directory below it (symlinks are not followed). */
+async function restoreAccess(dir: string): Promise<void> {
+  await chmod(dir, 0o700);
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    if ((await lstat(path)).isDirectory()) await restoreAccess(path);
   }
 }
 

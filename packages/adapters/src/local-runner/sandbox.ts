@@ -64,11 +64,12 @@ export class Sandbox {
       const r = spawnSync(cmd, args, { stdio: 'ignore', timeout: 2000, env: { PATH: path } });
       return r.status === 0;
     };
+    const noop = ['/bin/sh', '-c', 'exit 0'];
     const linux = process.platform === 'linux';
     const root = linux && process.getuid?.() === 0;
-    const prlimit = linux && works('prlimit', ['--nofile=64', '--', 'true']);
-    if (root && prlimit && works('setpriv', ['--reuid', String(limits.uidBase), '--regid', String(limits.uidBase), '--clear-groups', '--', 'true'])) {
-      const netns = works('unshare', ['--net', '--pid', '--fork', '--kill-child', '--', 'true']);
+    const prlimit = linux && works('prlimit', ['--nofile=64', '--', ...noop]);
+    if (root && prlimit && works('setpriv', ['--reuid', String(limits.uidBase), '--regid', String(limits.uidBase), '--clear-groups', '--', ...noop])) {
+      const netns = works('unshare', ['--net', '--pid', '--fork', '--kill-child', '--', ...noop]);
       return new Sandbox('root', netns, limits);
     }
     if (linux && !root && prlimit) return new Sandbox('user', false, limits);

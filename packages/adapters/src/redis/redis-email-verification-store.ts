@@ -1,7 +1,17 @@
 import type { Redis } from 'ioredis';
 import type { EmailVerification, EmailVerificationStore } from '@sooscode/domain';
 
-/** The current email-verification record per address as a JSON string with a TTL. */
+const COUNT_ATTEMPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return -1 end
+local v = cjson.decode(raw)
+if v.codeDigest ~= ARGV[1] then return -1 end
+v.failedAttempts = v.failedAttempts + 1
+redis.call('SET', KEYS[1], cjson.encode(v), 'KEEPTTL')
+return v.failedAttempts
+`;
+
+/** The current email-verification record per address as a JSON string with a TTL; attempts are counted in Lua. */
 export class RedisEmailVerificationStore implements EmailVerificationStore {
   constructor(
     private readonly redis: Redis,
@@ -30,6 +40,11 @@ export class RedisEmailVerificationStore implements EmailVerificationStore {
       failedAttempts: v.failedAttempts,
       verifiedAt: v.verifiedAt === null ? null : new Date(v.verifiedAt),
     };
+  }
+
+  async countAttempt(email: string, codeDigest: string): Promise<number | null> {
+    const n = (await this.redis.eval(COUNT_ATTEMPT, 1, `${this.prefix}email:${email}`, codeDigest)) as number;
+    return n < 0 ? null : n;
   }
 
   async remove(email: string): Promise<void> {

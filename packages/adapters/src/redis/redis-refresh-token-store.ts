@@ -7,7 +7,7 @@ if redis.call('EXISTS', f) == 0 then return 0 end
 local h = redis.call('HMGET', f, 'seq', 'revoked', 'absoluteExpiresAt')
 if h[2] == '1' or tonumber(h[1]) ~= tonumber(ARGV[1]) or tonumber(ARGV[2]) >= tonumber(h[3]) then return 0 end
 redis.call('HSET', f, 'seq', tonumber(ARGV[1]) + 1, 'currentIssuedAt', ARGV[2], 'previousSupersededAt', ARGV[2])
-redis.call('SET', KEYS[2], ARGV[3], 'EX', ARGV[4])
+redis.call('SET', KEYS[2], ARGV[3], 'PXAT', tonumber(h[3]) + tonumber(ARGV[4]) * 1000)
 return 1
 `;
 
@@ -18,8 +18,9 @@ return 1
 `;
 
 /**
- * Session families in Redis: a hash per family (expiring at the family's absolute expiry), a set of
- * family ids per user, and one key per refresh-token digest (expiring after the token's idle TTL).
+ * Session families in Redis: a hash per family, a set of family ids per user, and one key per
+ * refresh-token digest. The hash and the digest keys expire together, `tokenTtlS` after the family's
+ * absolute expiry (the port's retention rule).
  * Rotation and revocation are atomic Lua scripts, so concurrent refreshes cannot both win.
  */
 export class RedisRefreshTokenStore implements RefreshTokenStore {
@@ -41,14 +42,14 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
   }
 
   async create(family: SessionFamily, digest: string, tokenTtlS: number): Promise<void> {
-    const expireAt = family.absoluteExpiresAt.getTime();
+    const expireAt = family.absoluteExpiresAt.getTime() + tokenTtlS * 1000;
     await this.redis
       .multi()
       .hset(this.fam(family.id), {
         userId: family.userId,
         seq: family.seq,
         createdAt: family.createdAt.getTime(),
-        absoluteExpiresAt: expireAt,
+        absoluteExpiresAt: family.absoluteExpiresAt.getTime(),
         currentIssuedAt: family.currentIssuedAt.getTime(),
         previousSupersededAt: family.previousSupersededAt?.getTime() ?? '',
         revoked: family.revoked ? '1' : '0',
@@ -56,7 +57,7 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
       .pexpireat(this.fam(family.id), expireAt)
       .sadd(this.userFams(family.userId), family.id)
       .expire(this.userFams(family.userId), Math.ceil((expireAt - Date.now()) / 1000) + 60, 'GT')
-      .set(this.rt(digest), `${family.id} ${family.seq}`, 'EX', tokenTtlS)
+      .set(this.rt(digest), `${family.id} ${family.seq}`, 'PXAT', expireAt)
       .exec();
     // EXPIRE ... GT does not set a TTL on a key without one; make sure the set expires.
     await this.redis.expire(this.userFams(family.userId), Math.ceil((expireAt - Date.now()) / 1000) + 60, 'NX');
@@ -104,7 +105,7 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
         await this.redis.srem(this.userFams(userId), id);
         continue;
       }
-      if (family.revoked) continue;
+      if (family.revoked || family.absoluteExpiresAt.getTime() <= Date.now()) continue;
       if (await this.revoke(id)) revoked.push(id);
     }
     return revoked;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,9 +94,9 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
   });
 
   it('kills an endless loop at the configured limit', async () => {
-    const outcome = await runner({ runTimeoutMs: 1000 }).run(job('javascript', 'console.log("start"); for (;;) {}'));
+    const outcome = await runner({ runTimeoutMs: 1500 }).run(job('python', 'print("start")\nwhile True:\n    pass'));
     expect(outcome.status).toBe('FAIL');
-    expect(outcome.output).toBe('start\nTIMEOUT: 실행 시간이 초과되었습니다. (1초)');
+    expect(outcome.output).toBe('start\nTIMEOUT: 실행 시간이 초과되었습니다. (1.5초)');
     await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]));
   });
 
@@ -113,6 +114,44 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
     expect(outcome.status).toBe('FAIL');
     expect(outcome.output).toMatch(/TIMEOUT: 실행 시간이 초과되었습니다\. \(1초\)$/);
     await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('kills background processes that left the process group', async () => {
+    const code = [
+      'import os, time',
+      'for _ in range(3):',
+      '    if os.fork() == 0:',
+      '        os.setsid()',
+      '        time.sleep(30)',
+      '        os._exit(0)',
+      'print("parent done")',
+    ].join('\n');
+    await expect(runner().run(job('python', code))).resolves.toEqual({ status: 'SUCCESS', output: 'parent done\n' });
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('as root without namespaces, still contains a fork bomb and kills escaped processes', async (ctx) => {
+    if (process.getuid?.() !== 0) ctx.skip();
+    // A PATH without `unshare` forces the per-uid fallback (setpriv + prlimit + final kill -1).
+    const bin = join(tempRoot, '..', `${tempRoot.split('/').pop() ?? 'x'}-bin`);
+    await mkdir(bin, { recursive: true, mode: 0o755 });
+    for (const tool of ['setpriv', 'prlimit', 'python3']) {
+      const target = ['/usr/local/bin', '/usr/bin', '/bin'].map((d) => join(d, tool)).find((f) => existsSync(f));
+      if (!target) ctx.skip();
+      await symlink(target as string, join(bin, tool)).catch(() => undefined);
+    }
+    try {
+      const r = runner({ path: bin, runTimeoutMs: 1000 });
+      expect(r.isolation()).toEqual({ network: false, processLimit: true });
+      const escape = 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(30)\nprint("done")';
+      await expect(r.run(job('python', escape))).resolves.toEqual({ status: 'SUCCESS', output: 'done\n' });
+      await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+      const bomb = 'import os, time\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        time.sleep(0.01)';
+      expect((await r.run(job('python', bomb))).output).toMatch(/TIMEOUT/);
+      await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 
   it('caps the number of processes a job can start', async (ctx) => {
@@ -190,6 +229,12 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
     await expect(r.run(job('javascript', 'console.log(3)'))).rejects.toBeInstanceOf(CodeRunnerBusyError);
     expect((await first).status).toBe('FAIL');
     await expect(second).resolves.toEqual({ status: 'SUCCESS', output: '2\n' });
+  });
+
+  it('removes the job directory even when the program locks its own files', async () => {
+    const code = 'import os\nos.makedirs("a/b")\nwith open("a/b/f", "w") as f:\n    f.write("x")\nos.chmod("a/b", 0)\nos.chmod("a", 0)\nprint("locked")';
+    await expect(runner().run(job('python', code))).resolves.toEqual({ status: 'SUCCESS', output: 'locked\n' });
+    // afterEach asserts that the temp root is empty
   });
 
   it('reports a missing toolchain as ERROR', async () => {

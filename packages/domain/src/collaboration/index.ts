@@ -1,1 +1,2 @@
 export * from './ports/code-document-store';
+export * from './chat/index';

@@ -18,6 +18,14 @@ export class InMemoryEmailVerificationStore implements EmailVerificationStore {
     return this.records.get(email) ?? null;
   }
 
+  async countAttempt(email: string, codeDigest: string): Promise<number | null> {
+    const current = this.records.get(email);
+    if (!current || current.codeDigest !== codeDigest) return null;
+    const failedAttempts = current.failedAttempts + 1;
+    this.records.set(email, { ...current, failedAttempts }, Math.max(1, this.records.remainingMs(email)));
+    return failedAttempts;
+  }
+
   async remove(email: string): Promise<void> {
     this.records.delete(email);
   }

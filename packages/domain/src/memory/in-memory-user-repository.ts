@@ -11,12 +11,12 @@ export class InMemoryUserRepository implements UserRepository {
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    for (const u of this.byId.values()) if (u.email === email) return u;
-    return null;
+    return this.withEmail(email);
   }
 
   async create(user: NewUser): Promise<User> {
-    if (await this.findByEmail(user.email)) throw new Error('duplicate email');
+    // Checked and inserted synchronously: no other create can interleave (the unique index of the real table).
+    if (this.withEmail(user.email)) throw new Error('duplicate email');
     const created: User = { ...user, id: this.nextId++ };
     this.byId.set(created.id, created);
     return created;
@@ -30,6 +30,11 @@ export class InMemoryUserRepository implements UserRepository {
   async anyAdmin(): Promise<boolean> {
     for (const u of this.byId.values()) if (u.role === 'ADMIN') return true;
     return false;
+  }
+
+  private withEmail(email: string): User | null {
+    for (const u of this.byId.values()) if (u.email === email) return u;
+    return null;
   }
 
   /** Every stored user (for other in-memory repositories and tests). */

@@ -6,3 +6,7 @@ export * from './in-memory-attempt-counter';
 export * from './in-memory-email-verification-store';
 export * from './in-memory-presence-registry';
 export * from './in-memory-live-state';
+export * from './in-memory-oauth-state-store';
+export * from './in-memory-compile-admission';
+export * from './in-memory-pending-compile-jobs';
+export * from './in-memory-chat-repository';

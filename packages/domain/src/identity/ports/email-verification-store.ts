@@ -5,7 +5,7 @@ export interface EmailVerification {
   readonly codeDigest: string;
   readonly sentAt: Date;
   readonly expiresAt: Date;
-  /** Wrong codes entered so far. */
+  /** Wrong codes entered so far (while a verification is in flight, its attempt is already counted). */
   readonly failedAttempts: number;
   /** Set once the code was verified; registration needs this within EMAIL_VERIFIED_VALID_S. */
   readonly verifiedAt: Date | null;
@@ -17,6 +17,12 @@ export interface EmailVerificationStore {
   put(record: EmailVerification, ttlS: number): Promise<void>;
   /** The current record for `email`, or null. */
   get(email: string): Promise<EmailVerification | null>;
+  /**
+   * Atomically counts one attempt against the current record of `email`, provided its `codeDigest` is
+   * still the given one; the record keeps its expiry. Returns `failedAttempts` after the increment, or null
+   * when there is no such record (gone, or superseded by a newer code).
+   */
+  countAttempt(email: string, codeDigest: string): Promise<number | null>;
   /** Forgets the record (voided or consumed). */
   remove(email: string): Promise<void>;
 }

@@ -7,3 +7,5 @@ export * from './attempt-counter';
 export * from './email-verification-store';
 export * from './mailer';
 export * from './session-terminator';
+export * from './oauth-identity-provider';
+export * from './oauth-state-store';

@@ -11,3 +11,5 @@ export * from './change-password';
 export * from './update-profile';
 export * from './end-user-access';
 export * from './ensure-bootstrap-admin';
+export * from './begin-google-login';
+export * from './log-in-with-google';

@@ -53,8 +53,9 @@ export class RefreshSession {
   }
 
   private async grace(userId: number, family: SessionFamily, now: Date): Promise<Result<IssuedSession, DomainError>> {
+    // The window is [supersededAt, supersededAt + grace): REFRESH_REUSE_GRACE_S=0 disables it.
     const supersededAt = family.previousSupersededAt?.getTime() ?? 0;
-    if (now.getTime() > supersededAt + this.policy.refreshReuseGraceS * 1000) return this.reuse(family.id);
+    if (now.getTime() >= supersededAt + this.policy.refreshReuseGraceS * 1000) return this.reuse(family.id);
     const user = await this.users.findById(userId);
     if (!user) return err(domainError('AUTH_402'));
     return ok(await this.sessions.credentials(user, family, this.sessions.refreshToken(family.id, family.seq), now));

@@ -8,7 +8,7 @@ import type { IdentityPolicy } from '../identity-policy';
 import type { EmailVerificationStore } from '../ports/email-verification-store';
 import type { PasswordHasher } from '../ports/password-hasher';
 import type { UserRepository } from '../ports/user-repository';
-import type { User } from '../user';
+import type { NewUser, User } from '../user';
 import { normalizeEmail } from '../user';
 
 /** Input of self-registration. */
@@ -51,7 +51,7 @@ export class RegisterUser {
       const fresh = v?.verifiedAt && now.getTime() - v.verifiedAt.getTime() <= this.policy.emailVerifiedValidS * 1000;
       if (!fresh) return err(domainError('AUTH_304'));
     }
-    const user = await this.users.create({
+    const user = await this.createOnce({
       email,
       name: input.name!.trim(),
       passwordHash: await this.hasher.hash(input.password!),
@@ -63,7 +63,18 @@ export class RegisterUser {
       updatedAt: now,
       lastLoginAt: null,
     });
+    if (!user) return err(domainError('AUTH_102'));
     if (this.policy.requireEmailVerification) await this.verifications.remove(email);
     return ok(user);
+  }
+
+  /** Creates the account, or returns null when a concurrent registration took the email first. */
+  private async createOnce(user: NewUser): Promise<User | null> {
+    try {
+      return await this.users.create(user);
+    } catch (e) {
+      if (await this.users.findByEmail(user.email)) return null;
+      throw e;
+    }
   }
 }

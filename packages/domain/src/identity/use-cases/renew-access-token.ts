@@ -7,7 +7,8 @@ import { isFamilyLive } from '../session-family';
 
 /**
  * The sliding access cookie (http.md §1.7): when the presented access token expires within
- * ACCESS_RENEW_BEFORE_S, a fresh one is issued for the same family, never outliving it.
+ * ACCESS_RENEW_BEFORE_S, a fresh one is issued for the same family, never outliving it: `ttlS` (the
+ * cookie's Max-Age) is the token lifetime capped at the family's absolute expiry.
  * Returns null when no renewal is due or allowed.
  */
 export class RenewAccessToken {
@@ -30,6 +31,6 @@ export class RenewAccessToken {
       { userId: principal.userId, email: principal.email, role: principal.role, familyId: principal.familyId },
       now,
     );
-    return { token, ttlS: this.issuer.ttlS };
+    return { token, ttlS };
   }
 }

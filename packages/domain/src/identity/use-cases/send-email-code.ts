@@ -47,14 +47,14 @@ export class SendEmailCode {
     if (email !== '' && (await this.users.findByEmail(email))) return err(domainError('AUTH_102'));
     const invalid = checkEmail(input.email);
     if (invalid) return err(invalid);
+    // Count first, then compare: the counter is atomic, so concurrent sends cannot all pass a limit.
+    // The address is counted first, so a request it refuses never uses up the email's own budget.
+    const ip = await this.counter.hit(`email-send:ip:${input.clientIp}`, IP_LIMIT.windowS);
+    if (ip.count > IP_LIMIT.max) return err(domainError('AUTH_306', undefined, ip.resetInS));
     for (const limit of LIMITS) {
-      const state = await this.counter.peek(limit.key(email));
-      if (state.count >= limit.max) return err(domainError('AUTH_306', undefined, state.resetInS));
+      const state = await this.counter.hit(limit.key(email), limit.windowS);
+      if (state.count > limit.max) return err(domainError('AUTH_306', undefined, state.resetInS));
     }
-    const ip = await this.counter.peek(`email-send:ip:${input.clientIp}`);
-    if (ip.count >= IP_LIMIT.max) return err(domainError('AUTH_306', undefined, ip.resetInS));
-    for (const limit of LIMITS) await this.counter.hit(limit.key(email), limit.windowS);
-    await this.counter.hit(`email-send:ip:${input.clientIp}`, IP_LIMIT.windowS);
 
     const code = this.random.digits(6);
     const minutes = Math.round(this.policy.emailCodeTtlS / 60);

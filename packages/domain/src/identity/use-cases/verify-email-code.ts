@@ -14,6 +14,7 @@ import { emailCodeMessage } from './send-email-code';
  * Verifies an email code (http.md §2): email rules; no current code (never sent, superseded,
  * already verified or voided) AUTH_301; attempts used up AUTH_305 (the code is then void);
  * expired AUTH_302; wrong code (constant-time; anything but 6 ASCII digits is wrong) AUTH_301 and counted.
+ * Each attempt is counted atomically before the comparison, so parallel guesses share the one budget.
  */
 export class VerifyEmailCode {
   constructor(
@@ -35,14 +36,17 @@ export class VerifyEmailCode {
     }
     const now = this.clock.now();
     if (now.getTime() >= current.expiresAt.getTime()) return err(domainError('AUTH_302'));
+    // Reserve the attempt before comparing, atomically, so concurrent guesses cannot exceed the budget.
+    const attempts = await this.verifications.countAttempt(email, current.codeDigest);
+    if (attempts === null) return err(domainError('AUTH_301'));
+    if (attempts > this.policy.emailCodeMaxAttempts) {
+      await this.verifications.remove(email);
+      return err(domainError('AUTH_305'));
+    }
     const code = input.code ?? '';
     const candidate = this.hasher.hash(emailCodeMessage(email, /^[0-9]{6}$/.test(code) ? code : 'invalid'));
-    const ttlS = this.policy.emailVerifiedValidS;
-    if (!this.hasher.equals(candidate, current.codeDigest)) {
-      await this.verifications.put({ ...current, failedAttempts: current.failedAttempts + 1 }, this.policy.emailCodeTtlS + ttlS);
-      return err(domainError('AUTH_301'));
-    }
-    await this.verifications.put({ ...current, verifiedAt: now }, ttlS);
+    if (!this.hasher.equals(candidate, current.codeDigest)) return err(domainError('AUTH_301'));
+    await this.verifications.put({ ...current, failedAttempts: attempts - 1, verifiedAt: now }, this.policy.emailVerifiedValidS);
     return ok();
   }
 }

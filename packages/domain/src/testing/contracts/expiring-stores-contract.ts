@@ -23,6 +23,15 @@ export function accessTokenDenylistContract(name: string, factory: HarnessFactor
       expect(await h.subject.isDenied('jti-a')).toBe(false);
     });
 
+    it('keeps denials of different ids apart', async () => {
+      const until = new Date(h.now().getTime() + 60_000);
+      await h.subject.deny('jti-1', until);
+      await h.subject.deny('jti-2', new Date(h.now().getTime() + 1000));
+      await h.advance(1500);
+      expect(await h.subject.isDenied('jti-1')).toBe(true);
+      expect(await h.subject.isDenied('jti-2')).toBe(false);
+    });
+
     it('ignores an instant already past', async () => {
       await h.subject.deny('jti-old', new Date(h.now().getTime() - 1000));
       expect(await h.subject.isDenied('jti-old')).toBe(false);
@@ -62,6 +71,25 @@ export function attemptCounterContract(name: string, factory: HarnessFactory<Att
       expect((await h.subject.peek('w')).count).toBe(0);
     });
 
+    it('uses fixed windows: later hits neither extend the window nor does peek open one', async () => {
+      expect(await h.subject.peek('f')).toEqual({ count: 0, resetInS: 0 });
+      expect((await h.subject.hit('f', 2)).count).toBe(1);
+      await h.advance(1000);
+      const second = await h.subject.hit('f', 2);
+      expect(second).toEqual({ count: 2, resetInS: 1 });
+      await h.advance(1200);
+      expect((await h.subject.peek('f')).count).toBe(0);
+    });
+
+    it('keeps keys apart and resets only the given key', async () => {
+      await h.subject.hit('a', 60);
+      await h.subject.hit('a', 60);
+      await h.subject.hit('b', 60);
+      await h.subject.reset('a');
+      expect((await h.subject.peek('a')).count).toBe(0);
+      expect(await h.subject.peek('b')).toEqual({ count: 1, resetInS: 60 });
+    });
+
     it('counts concurrent hits exactly', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => h.subject.hit('c', 60)));
       expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -91,6 +119,19 @@ export function emailVerificationStoreContract(name: string, factory: HarnessFac
       expect(await h.subject.get('b@example.com')).toBeNull();
       await h.subject.remove('a@example.com');
       expect(await h.subject.get('a@example.com')).toBeNull();
+    });
+
+    it('counts attempts atomically against the current code only, keeping the expiry', async () => {
+      const record = { email: 'c@example.com', codeDigest: 'cd', sentAt: h.now(), expiresAt: h.now(), failedAttempts: 0, verifiedAt: null };
+      expect(await h.subject.countAttempt('c@example.com', 'cd')).toBeNull();
+      await h.subject.put(record, 1);
+      expect(await h.subject.countAttempt('c@example.com', 'other-digest')).toBeNull();
+      const counts = await Promise.all(Array.from({ length: 10 }, () => h.subject.countAttempt('c@example.com', 'cd')));
+      expect(counts.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await h.subject.get('c@example.com')).toMatchObject({ codeDigest: 'cd', failedAttempts: 10, verifiedAt: null });
+      await h.advance(1500);
+      expect(await h.subject.get('c@example.com')).toBeNull();
+      expect(await h.subject.countAttempt('c@example.com', 'cd')).toBeNull();
     });
 
     it('forgets a record after its ttl', async () => {

@@ -87,11 +87,55 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.revokeAllForUser(77)).toEqual([b.id]);
     });
 
-    it('forgets token digests after their idle lifetime', async () => {
+    it('keeps the exact family through a round trip, with and without a previous token', async () => {
+      const f = { ...family(new Date(Math.floor(h.now().getTime() / 1000) * 1000 + 123)), seq: 4, previousSupersededAt: new Date(h.now().getTime() - 5000) };
+      await h.subject.create(f, `rt-${f.id}`, 600);
+      expect(await h.subject.get(f.id)).toEqual(f);
+      expect(await h.subject.findByDigest(`rt-${f.id}`)).toEqual({ family: f, seq: 4 });
+    });
+
+    it('reports a revoked family through its digests, so the caller can tell revoked from unknown', async () => {
       const f = family(h.now());
-      await h.subject.create(f, `t-${f.id}`, 1);
-      await h.advance(1500);
-      expect(await h.subject.findByDigest(`t-${f.id}`)).toBeNull();
+      await h.subject.create(f, `rv-${f.id}`, 600);
+      await h.subject.rotate(f.id, 1, `rv2-${f.id}`, h.now(), 600);
+      await h.subject.revoke(f.id);
+      expect(await h.subject.findByDigest(`rv-${f.id}`)).toMatchObject({ seq: 1, family: { id: f.id, seq: 2, revoked: true } });
+      expect(await h.subject.findByDigest(`rv2-${f.id}`)).toMatchObject({ seq: 2, family: { revoked: true } });
+      expect(await h.subject.revokeAllForUser(f.userId)).toEqual([]);
+    });
+
+    it('lets concurrent rotations of one family produce exactly one successor token', async () => {
+      const f = family(h.now());
+      await h.subject.create(f, `cr-${f.id}`, 600);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => h.subject.rotate(f.id, 1, `cr${i}-${f.id}`, h.now(), 600)),
+      );
+      const winner = results.findIndex((r) => r !== null);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      for (let i = 0; i < 8; i++) {
+        const found = await h.subject.findByDigest(`cr${i}-${f.id}`);
+        if (i === winner) expect(found?.seq).toBe(2);
+        else expect(found).toBeNull();
+      }
+      expect((await h.subject.get(f.id))?.seq).toBe(2);
+    });
+
+    it('keeps tokens past their idle lifetime, and a family until its absolute expiry plus that lifetime', async () => {
+      const short = family(h.now(), 91, 1);
+      const long = family(h.now(), 91, 3600);
+      await h.subject.create(short, `s-${short.id}`, 1);
+      await h.subject.create(long, `l-${long.id}`, 1);
+      await h.advance(1200);
+      // Both are past the idle lifetime, `short` also past its absolute expiry: still recognised (→ AUTH_403).
+      expect((await h.subject.findByDigest(`l-${long.id}`))?.family.id).toBe(long.id);
+      expect((await h.subject.findByDigest(`s-${short.id}`))?.family.id).toBe(short.id);
+      // An absolutely expired family neither rotates nor counts as live.
+      expect(await h.subject.rotate(short.id, 1, `s2-${short.id}`, h.now(), 1)).toBeNull();
+      expect(await h.subject.revokeAllForUser(91, long.id)).toEqual([]);
+      await h.advance(1300);
+      expect(await h.subject.findByDigest(`s-${short.id}`)).toBeNull();
+      expect(await h.subject.get(short.id)).toBeNull();
+      expect((await h.subject.findByDigest(`l-${long.id}`))?.seq).toBe(1);
     });
   });
 }

@@ -31,6 +31,25 @@ export function userRepositoryContract(name: string, factory: HarnessFactory<Use
       expect(created).toEqual({ ...input, id: created.id });
     });
 
+    it('finds accounts whatever their status, and keeps other accounts untouched by an update', async () => {
+      const inactive = await h.subject.create(UserMother.student({ status: 'INACTIVE' }));
+      const other = await h.subject.create(UserMother.instructor({ name: '다른사람' }));
+      expect(await h.subject.findByEmail(inactive.email)).toEqual(inactive);
+      await h.subject.update({ ...inactive, name: '바뀐이름', lastLoginAt: new Date('2026-02-03T04:05:06.789Z') });
+      expect(await h.subject.findById(other.id)).toEqual(other);
+      expect((await h.subject.findById(inactive.id))?.lastLoginAt?.toISOString()).toBe('2026-02-03T04:05:06.789Z');
+    });
+
+    it('keeps unicode names and bcrypt or argon2 hashes byte for byte', async () => {
+      const argon = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1';
+      const bcrypt = '$2b$10$abcdefghijklmnopqrstuuC8Q6rR6iM1uYb7y1sQGZ4k5m4m2QyPu';
+      const a = await h.subject.create(UserMother.student({ name: '김수스😀가나다라마바사아자', passwordHash: argon }));
+      const b = await h.subject.create(UserMother.student({ passwordHash: bcrypt }));
+      expect((await h.subject.findById(a.id))?.name).toBe('김수스😀가나다라마바사아자');
+      expect((await h.subject.findById(a.id))?.passwordHash).toBe(argon);
+      expect((await h.subject.findByEmail(b.email))?.passwordHash).toBe(bcrypt);
+    });
+
     it('refuses a second account with the same email', async () => {
       const input = UserMother.student();
       await h.subject.create(input);

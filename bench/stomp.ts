@@ -1,0 +1,153 @@
+// bench:stomp — fan-out throughput and latency of the STOMP engine against a bare `ws` broadcast
+// server (the ceiling), measured in the same run, plus RSS per idle authenticated session.
+// One class topic, one publisher, N subscribers (100 and 1000), 256-byte JSON messages; modes:
+// `rate` (100 msg/s for 10 s) and `max` (as fast as a window of in-flight messages allows).
+// Server and load generator run in separate processes. Usage: npx tsx bench/stomp.ts
+import { fork, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { LoadCommand, LoadReply, RunResult, RunSpec, ServerCommand, ServerKind, ServerReply } from './stomp/bench-protocol';
+
+const HERE = fileURLToPath(new URL('./stomp/', import.meta.url));
+const EXEC_ARGV = ['--import', 'tsx', '--expose-gc'];
+const SIZES = [100, 1000];
+const RATE = 100;
+const RATE_MS = 10_000;
+const MAX_MS = 5000;
+const WINDOW = 16;
+const IDLE_SESSIONS = 5000;
+
+function spawn(file: string, args: string[] = []): ChildProcess {
+  return fork(HERE + file, args, { execArgv: EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function ask<R>(child: ChildProcess, command: ServerCommand | LoadCommand | undefined, accept: (reply: R) => boolean): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: R): void => {
+      if (!accept(reply)) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(reply);
+    };
+    const onExit = (code: number | null): void => reject(new Error(`child exited with ${code}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (command) child.send(command);
+  });
+}
+
+async function startServer(kind: ServerKind): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('server-process.ts', [kind]);
+  const ready = await ask<ServerReply>(child, undefined, (r) => r.type === 'ready');
+  return { child, url: `ws://127.0.0.1:${(ready as { port: number }).port}/ws` };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ type: 'stop' });
+  await exited;
+}
+
+async function rss(server: ChildProcess): Promise<number> {
+  const reply = await ask<ServerReply>(server, { type: 'rss' }, (r) => r.type === 'rss');
+  return (reply as { rss: number }).rss;
+}
+
+async function runOnce(load: ChildProcess, spec: RunSpec): Promise<RunResult> {
+  const reply = await ask<LoadReply>(load, { type: 'run', spec }, (r) => r.type === 'result');
+  return (reply as { result: RunResult }).result;
+}
+
+function rabbitReachable(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(15674, '127.0.0.1');
+    socket.setTimeout(500);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+interface Row {
+  readonly kind: ServerKind;
+  readonly n: number;
+  readonly mode: 'rate' | 'max';
+  readonly result: RunResult;
+}
+
+const rate = (r: RunResult): number => r.delivered / r.seconds;
+const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const load = spawn('load-process.ts');
+  const rows: Row[] = [];
+  for (const kind of ['raw', 'stomp'] as const) {
+    const server = await startServer(kind);
+    for (const n of SIZES) {
+      for (const mode of ['rate', 'max'] as const) {
+        const spec: RunSpec = { kind, url: server.url, subscribers: n, mode, rate: RATE, durationMs: mode === 'rate' ? RATE_MS : MAX_MS, window: WINDOW };
+        const result = await runOnce(load, spec);
+        rows.push({ kind, n, mode, result });
+        console.log(`  done: ${kind} N=${n} ${mode} (${fmt(rate(result))} msg/s delivered)`);
+      }
+    }
+    await stopChild(server.child);
+  }
+
+  // RSS per idle authenticated session, on a fresh STOMP server.
+  const fresh = await startServer('stomp');
+  await ask<LoadReply>(load, { type: 'idle', url: fresh.url, count: 10 }, (r) => r.type === 'idle-ready');
+  await ask<LoadReply>(load, { type: 'release' }, (r) => r.type === 'released');
+  await new Promise((r) => setTimeout(r, 500));
+  const before = await rss(fresh.child);
+  await ask<LoadReply>(load, { type: 'idle', url: fresh.url, count: IDLE_SESSIONS }, (r) => r.type === 'idle-ready');
+  const after = await rss(fresh.child);
+  await ask<LoadReply>(load, { type: 'release' }, (r) => r.type === 'released');
+  await stopChild(fresh.child);
+  await stopChild(load);
+  const kibPerSession = (after - before) / IDLE_SESSIONS / 1024;
+
+  console.log('\nSTOMP fan-out: one topic, one publisher, 256-byte JSON messages');
+  console.log('server   N     mode        published  delivered/expected  delivered msg/s   p50 ms   p99 ms');
+  for (const { kind, n, mode, result: r } of rows) {
+    const label = mode === 'rate' ? `${RATE}/s ${RATE_MS / 1000}s` : `max ${MAX_MS / 1000}s`;
+    console.log(
+      `${(kind === 'raw' ? 'raw ws' : 'STOMP').padEnd(8)} ${String(n).padEnd(5)} ${label.padEnd(11)} ${String(r.published).padStart(9)}  ` +
+        `${`${r.delivered}/${r.expected}`.padStart(18)}  ${fmt(rate(r)).padStart(15)}  ${fmt(r.p50Ms, 2).padStart(7)}  ${fmt(r.p99Ms, 2).padStart(7)}`,
+    );
+  }
+  const find = (kind: ServerKind, n: number, mode: 'rate' | 'max'): RunResult =>
+    rows.find((row) => row.kind === kind && row.n === n && row.mode === mode)!.result;
+  console.log('\nRatios (STOMP / raw ws ceiling):');
+  for (const n of SIZES) {
+    const tp = rate(find('stomp', n, 'max')) / rate(find('raw', n, 'max'));
+    const p99 = find('stomp', n, 'rate').p99Ms / find('raw', n, 'rate').p99Ms;
+    const lost = find('stomp', n, 'rate').expected - find('stomp', n, 'rate').delivered;
+    console.log(`  N=${n}: max-mode throughput ${fmt(tp, 2)}x; ${RATE}/s p99 latency ${fmt(p99, 2)}x; ${RATE}/s messages lost: ${lost}`);
+  }
+  console.log(`\nIdle authenticated sessions: ${IDLE_SESSIONS}, server RSS +${fmt((after - before) / 1024 / 1024, 1)} MiB = ${fmt(kibPerSession, 1)} KiB/session`);
+  console.log(
+    (await rabbitReachable())
+      ? 'RabbitMQ web-stomp: port 15674 answers, but no RabbitMQ client run is configured in this bench'
+      : 'RabbitMQ web-stomp: unavailable (nothing listening on 127.0.0.1:15674), comparison skipped',
+  );
+
+  const tp1000 = rate(find('stomp', 1000, 'max')) / rate(find('raw', 1000, 'max'));
+  const targets: [string, boolean][] = [
+    ['N=1000 max-mode throughput >= 0.7x ceiling', tp1000 >= 0.7],
+    ...SIZES.map((n): [string, boolean] => {
+      const ours = find('stomp', n, 'rate');
+      return [`N=${n} at ${RATE}/s: nothing lost and p99 <= 2x ceiling p99`, ours.delivered === ours.expected && ours.p99Ms <= 2 * find('raw', n, 'rate').p99Ms];
+    }),
+    ['<= 20 KiB per idle session', kibPerSession <= 20],
+  ];
+  console.log('\nTargets:');
+  for (const [name, ok] of targets) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
+  console.log(`\n(total ${((Date.now() - began) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

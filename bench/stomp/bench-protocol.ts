@@ -1,0 +1,49 @@
+// IPC messages between the bench orchestrator (bench/stomp.ts) and its two child processes.
+
+/** Which server a run measures: our STOMP engine, or a bare `ws` broadcast (the ceiling). */
+export type ServerKind = 'stomp' | 'raw';
+
+export type ServerCommand = { readonly type: 'rss' } | { readonly type: 'stop' };
+export type ServerReply = { readonly type: 'ready'; readonly port: number } | { readonly type: 'rss'; readonly rss: number };
+
+export interface RunSpec {
+  readonly kind: ServerKind;
+  readonly url: string;
+  readonly subscribers: number;
+  /** `rate`: fixed messages per second for `durationMs`; `max`: as fast as a bounded window allows. */
+  readonly mode: 'rate' | 'max';
+  readonly rate: number;
+  readonly durationMs: number;
+  /** Messages published but not yet received by every subscriber, at most (max mode). */
+  readonly window: number;
+}
+
+export interface RunResult {
+  readonly published: number;
+  readonly expected: number;
+  readonly delivered: number;
+  readonly seconds: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+export type LoadCommand =
+  | { readonly type: 'run'; readonly spec: RunSpec }
+  | { readonly type: 'idle'; readonly url: string; readonly count: number }
+  | { readonly type: 'release' }
+  | { readonly type: 'stop' };
+
+export type LoadReply = { readonly type: 'result'; readonly result: RunResult } | { readonly type: 'idle-ready'; readonly count: number } | { readonly type: 'released' };
+
+/** The 256-byte JSON message body every run publishes. */
+export function benchPayload(seq: number, sentAt: number): string {
+  const head = `{"seq":${seq},"t":${sentAt.toFixed(3)},"pad":"`;
+  return head + 'x'.repeat(Math.max(0, 256 - head.length - 2)) + '"}';
+}
+
+/** Percentile (0..100) of the first `count` values, which it sorts in place. */
+export function percentile(values: Float64Array, count: number, p: number): number {
+  if (count === 0) return Number.NaN;
+  const sorted = values.subarray(0, count).sort();
+  return sorted[Math.min(count - 1, Math.floor((p / 100) * count))] ?? Number.NaN;
+}

@@ -1,0 +1,71 @@
+// Cheap load-generator clients: raw `ws` plus the least parsing that works against these servers
+// (our server sends exactly one frame per WebSocket message; heart-beats are disabled).
+import type { WebSocket as Ws } from 'ws';
+import { WebSocket } from './ws-module';
+
+export interface BenchClient {
+  /** Called with the JSON body of every delivered message. */
+  onBody: (body: string) => void;
+  publish(body: string): void;
+  close(): void;
+}
+
+function open(url: string): Promise<Ws> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** A STOMP 1.2 client: CONNECT as `bench-<userId>`, optionally SUBSCRIBE, then SEND / receive. */
+export async function leanStomp(url: string, userId: number, subscribeTo?: string, heartBeat = '0,0'): Promise<BenchClient> {
+  const ws = await open(url);
+  let waiting: { command: string; resolve: () => void; reject: (e: Error) => void } | undefined;
+  const expect = (command: string): Promise<void> => new Promise((resolve, reject) => (waiting = { command, resolve, reject }));
+  const client: BenchClient = {
+    onBody: () => undefined,
+    publish: (body) => ws.send(`SEND\ndestination:/app/bench\ncontent-length:${Buffer.byteLength(body)}\n\n${body}\0`),
+    close: () => ws.terminate(),
+  };
+  ws.on('error', () => undefined);
+  ws.on('message', (data: Buffer) => {
+    if (data.length === 1) return; // heart-beat
+    const text = data.toString('utf8');
+    if (text.startsWith('MESSAGE\n')) {
+      client.onBody(text.slice(text.indexOf('\n\n') + 2, text.length - 1));
+      return;
+    }
+    const command = text.slice(0, text.indexOf('\n'));
+    if (waiting && command === waiting.command) waiting.resolve();
+    else waiting?.reject(new Error(`unexpected ${command}: ${text}`));
+  });
+  const connected = expect('CONNECTED');
+  ws.send(`CONNECT\naccept-version:1.2\nheart-beat:${heartBeat}\nAuthorization:Bearer bench-${userId}\n\n\0`);
+  await connected;
+  if (subscribeTo) {
+    const subscribed = expect('RECEIPT');
+    ws.send(`SUBSCRIBE\nid:sub-0\ndestination:${subscribeTo}\nreceipt:s\n\n\0`);
+    await subscribed;
+  }
+  return client;
+}
+
+/** A client of the raw broadcast server: "sub" makes it a subscriber. */
+export async function leanRaw(url: string, subscribe: boolean): Promise<BenchClient> {
+  const ws = await open(url);
+  ws.on('error', () => undefined);
+  const client: BenchClient = {
+    onBody: () => undefined,
+    publish: (body) => ws.send(body),
+    close: () => ws.terminate(),
+  };
+  if (subscribe) {
+    await new Promise<void>((resolve) => {
+      ws.once('message', () => resolve());
+      ws.send('sub');
+    });
+  }
+  ws.on('message', (data: Buffer) => client.onBody(data.toString('utf8')));
+  return client;
+}

@@ -1,0 +1,92 @@
+import type { CodeDocumentStore } from '../collaboration/ports/code-document-store';
+import type { MediaRoomGateway } from '../media/ports/media-room-gateway';
+import { mediaIdentityOf } from '../media/media-identity';
+import { classTopics } from './live/participant';
+import type { KickBanStore } from './live/ports/kick-ban-store';
+import type { LiveModeStore } from './live/ports/live-mode-store';
+import type { LiveSessionControl, RoomBroadcaster } from './live/ports/live-session-control';
+import type { PresenceRegistry } from './live/ports/presence-registry';
+import type { VideoPresenceStore } from './live/ports/video-presence-store';
+import { emptyParticipantsResponse, type ParticipantList } from './participants-view';
+
+/** The live-state ports REST actions on a running class touch. `media` is null when LiveKit is not configured. */
+export interface LiveClassroomPorts {
+  readonly presence: PresenceRegistry;
+  readonly liveModes: LiveModeStore;
+  readonly kickBans: KickBanStore;
+  readonly video: VideoPresenceStore;
+  readonly codes: CodeDocumentStore;
+  readonly broadcaster: RoomBroadcaster;
+  readonly control: LiveSessionControl;
+  readonly media: MediaRoomGateway | null;
+  readonly participants: ParticipantList;
+}
+
+/** What happened to the best-effort LiveKit call of an action (failures are reported, never thrown). */
+export type MediaOutcome = 'skipped' | 'done' | 'failed';
+
+/** Message of the `CLASS_ENDED` system event. */
+export const CLASS_ENDED_MESSAGE = '수업이 종료되었습니다.';
+
+/**
+ * The live side of a class (stomp.md §5.7–5.9): ending the session, removing one user, and broadcasting
+ * the participant list. Used by end, kick, admin unassign and admin class delete.
+ */
+export class LiveClassroom {
+  constructor(private readonly ports: LiveClassroomPorts) {}
+
+  /**
+   * Ends the live session of `classId` in the order of stomp.md §5.7: `CLASS_ENDED` to the system topic,
+   * the empty participant list, detach every session, clear presence, live mode, code, kick bans and
+   * video flags, then (best effort) delete LiveKit room `"<classId>"`.
+   */
+  async end(classId: number): Promise<MediaOutcome> {
+    const p = this.ports;
+    await p.broadcaster.publish(classTopics.system(classId), { type: 'CLASS_ENDED', classId, message: CLASS_ENDED_MESSAGE });
+    await p.broadcaster.publish(classTopics.participants(classId), emptyParticipantsResponse(classId));
+    await p.control.detach(classId);
+    await p.presence.clearClass(classId);
+    await p.liveModes.clear(classId);
+    await p.codes.clearClass(classId);
+    await p.kickBans.clearClass(classId);
+    await p.video.clearClass(classId);
+    return this.bestEffort(() => p.media!.deleteRoom(String(classId)));
+  }
+
+  /**
+   * Detaches every session of `userId` from `classId` and removes the participant from presence.
+   * Clears the live mode when the class becomes empty. Returns true when the user was present.
+   */
+  async remove(classId: number, userId: number): Promise<boolean> {
+    const p = this.ports;
+    await p.control.detach(classId, userId);
+    let left = false;
+    let empty = false;
+    for (const session of await p.presence.sessionsOf(classId, userId)) {
+      const outcome = await p.presence.leave(classId, session);
+      left ||= outcome.userLeft;
+      empty = outcome.classEmpty;
+    }
+    if (left && empty) await p.liveModes.clear(classId);
+    return left;
+  }
+
+  /** Publishes the current `ParticipantsResponse` to `/topic/class/{c}/participants`. */
+  async broadcastParticipants(classId: number): Promise<void> {
+    await this.ports.broadcaster.publish(classTopics.participants(classId), await this.ports.participants.of(classId));
+  }
+
+  /** Best effort: disconnects `user-<userId>` from LiveKit room `"<classId>"`. */
+  async removeFromVideo(classId: number, userId: number): Promise<MediaOutcome> {
+    return this.bestEffort(() => this.ports.media!.removeParticipant(String(classId), mediaIdentityOf(userId)));
+  }
+
+  private async bestEffort(call: () => Promise<{ ok: boolean }>): Promise<MediaOutcome> {
+    if (!this.ports.media) return 'skipped';
+    try {
+      return (await call()).ok ? 'done' : 'failed';
+    } catch {
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './chat-message';
+export * from './ports/chat-repository';
+export * from './chat-events';
+export * from './use-cases/index';

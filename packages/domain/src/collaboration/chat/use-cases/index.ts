@@ -1,0 +1,3 @@
+export * from './post-chat-message';
+export * from './delete-chat-message';
+export * from './toggle-chat-reaction';

@@ -1,0 +1,146 @@
+import type { Clock } from '../../shared/clock';
+import { domainError, type DomainError } from '../../shared/domain-error';
+import { err, ok, type Result } from '../../shared/result';
+import type { SecureRandom } from '../../shared/secure-random';
+import { capOutput, type CompileResult } from '../compile-job';
+import type { CompilePolicy } from '../compile-policy';
+import type { CompileAdmission } from '../ports/compile-admission';
+import type { CompileCallbacks } from '../ports/compile-callbacks';
+import type { CompileWorker } from '../ports/compile-worker';
+import type { CompileJobWatch, PendingCompileJobs } from '../ports/pending-compile-jobs';
+import type { SourceDecoder } from '../ports/source-decoder';
+import type { Timeouts } from '../ports/timeouts';
+import { SourceRules, type SourceCode } from '../source-code';
+
+/** One `POST /api/compile/run`, after authentication and body parsing. */
+export interface RunCodeInput {
+  readonly userId: number;
+  /** The body's `code` as received (absent = `undefined`). */
+  readonly code: unknown;
+  /** The body's `language` as received (absent = `undefined`). */
+  readonly language: unknown;
+  /** When the request arrived; the deadline counts from here. */
+  readonly arrivedAt: Date;
+}
+
+/** The answer of a finished run (`data` of 200 `COMPILE_000`). */
+export interface RunCodeOutput {
+  readonly status: 'SUCCESS' | 'FAIL';
+  /** Never null; capped at `maxOutputChars` plus the truncation marker. */
+  readonly output: string;
+}
+
+/** What `RunCode` needs. */
+export interface RunCodeDeps {
+  readonly policy: CompilePolicy;
+  readonly decoder: SourceDecoder;
+  readonly admission: CompileAdmission;
+  readonly jobs: PendingCompileJobs;
+  readonly worker: CompileWorker;
+  readonly callbacks: CompileCallbacks;
+  readonly timeouts: Timeouts;
+  readonly clock: Clock;
+  readonly random: SecureRandom;
+}
+
+const EXPIRED = Symbol('expired');
+/** The slot outlives the deadline by this much when its holder dies before releasing it. */
+const SLOT_GRACE_MS = 1000;
+
+/**
+ * `POST /api/compile/run` (compile.md §2.1 steps 3–13), failing at the first failing step:
+ * `VALID_002`, `VALID_005`, the source rules, 429 `COMPILE_010` (cooldown, with `retryAfterS`),
+ * 409 `COMPILE_009` (a job in flight), 503 `COMPILE_004` (too many pending jobs on this node,
+ * or the dispatch failed or took longer than `dispatchTimeoutMs` or the deadline), 504
+ * `COMPILE_005` (no result by `arrivedAt + deadlineMs`), 500 `COMPILE_006` (the backend reported
+ * `ERROR`). The cooldown and the in-flight slot are taken just before dispatch and given back if
+ * the dispatch fails; the slot is released when the job finishes or times out.
+ */
+export class RunCode {
+  private readonly rules: SourceRules;
+
+  constructor(private readonly deps: RunCodeDeps) {
+    this.rules = new SourceRules(deps.policy);
+  }
+
+  async execute(input: RunCodeInput): Promise<Result<RunCodeOutput, DomainError>> {
+    if (typeof input.code !== 'string' || input.code === '') return err(domainError('VALID_002'));
+    const text = this.deps.decoder.decode(input.code);
+    if (text === undefined) return err(domainError('VALID_005'));
+    const source = this.rules.check(text, input.language);
+    if (!source.ok) return source;
+
+    const { policy, admission, random } = this.deps;
+    const deadline = input.arrivedAt.getTime() + policy.deadlineMs;
+    const jobId = random.uuid();
+    const refusal = await admission.admit(input.userId, jobId, policy.cooldownS * 1000, Math.max(0, deadline - this.now()) + SLOT_GRACE_MS);
+    if (refusal?.reason === 'cooldown') return err(domainError('COMPILE_010', undefined, Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
+    if (refusal?.reason === 'in-flight') return err(domainError('COMPILE_009'));
+    let dispatched = false;
+    try {
+      const outcome = await this.dispatchAndWait(input.userId, jobId, source.value, deadline);
+      dispatched = outcome.dispatched;
+      return outcome.result;
+    } finally {
+      await admission.release(input.userId, jobId);
+      if (!dispatched) await admission.cancelCooldown(input.userId, jobId);
+    }
+  }
+
+  private async dispatchAndWait(userId: number, jobId: string, source: SourceCode, deadline: number): Promise<{ dispatched: boolean; result: Result<RunCodeOutput, DomainError> }> {
+    const { policy, jobs, worker, callbacks } = this.deps;
+    const job = { jobId, userId, language: source.language, createdAt: this.deps.clock.now() };
+    const watch = await jobs.open(job, { retentionS: policy.jobRetentionS, maxWaiting: policy.maxPending });
+    if (!watch) return { dispatched: false, result: err(domainError('COMPILE_004')) };
+    let accepted: Result<void, DomainError> | typeof EXPIRED;
+    try {
+      const request = { jobId, language: source.language, code: source.text, callbackUrl: callbacks.urlFor(jobId) };
+      accepted = await this.within(worker.dispatch(request), Math.min(policy.dispatchTimeoutMs, deadline - this.now()));
+    } catch (e) {
+      await watch.end('ABANDONED');
+      throw e;
+    }
+    if (accepted === EXPIRED || !accepted.ok) {
+      const raced = await watch.end('ABANDONED');
+      if (raced) return { dispatched: true, result: this.present(raced) };
+      return { dispatched: false, result: err(accepted === EXPIRED ? domainError('COMPILE_004') : accepted.error) };
+    }
+    return { dispatched: true, result: await this.await(watch, deadline) };
+  }
+
+  private async await(watch: CompileJobWatch, deadline: number): Promise<Result<RunCodeOutput, DomainError>> {
+    const arrived = await this.within(watch.result, deadline - this.now());
+    if (arrived !== EXPIRED) {
+      watch.close();
+      return this.present(arrived);
+    }
+    const raced = await watch.end('TIMED_OUT');
+    return raced ? this.present(raced) : err(domainError('COMPILE_005'));
+  }
+
+  private present(result: CompileResult): Result<RunCodeOutput, DomainError> {
+    if (result.status === 'ERROR') return err(domainError('COMPILE_006'));
+    return ok({ status: result.status, output: capOutput(result.output, this.deps.policy.maxOutputChars) });
+  }
+
+  /** `promise`, or `EXPIRED` when it has not settled within `ms`. */
+  private within<T>(promise: Promise<T>, ms: number): Promise<T | typeof EXPIRED> {
+    return new Promise((resolve, reject) => {
+      const cancel = this.deps.timeouts.after(ms, () => resolve(EXPIRED));
+      promise.then(
+        (value) => {
+          cancel();
+          resolve(value);
+        },
+        (e: unknown) => {
+          cancel();
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private now(): number {
+    return this.deps.clock.now().getTime();
+  }
+}
