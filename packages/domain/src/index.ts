@@ -4,3 +4,5 @@ export * from './media/index';
 export * from './classroom/live/index';
 export * from './collaboration/index';
 export * from './compilation/index';
+export * from './classroom/index';
+export * from './collaboration/snapshots/index';

@@ -10,3 +10,7 @@ export * from './in-memory-oauth-state-store';
 export * from './in-memory-compile-admission';
 export * from './in-memory-pending-compile-jobs';
 export * from './in-memory-chat-repository';
+export * from './in-memory-classroom-repository';
+export * from './in-memory-enrolment-repository';
+export * from './in-memory-user-directory';
+export * from './in-memory-snapshot-repository';

@@ -56,6 +56,13 @@ export function userRepositoryContract(name: string, factory: HarnessFactory<Use
       await expect(h.subject.create({ ...input, name: 'other' })).rejects.toThrow();
     });
 
+    it('lets only one of two concurrent creates with the same email succeed', async () => {
+      const input = UserMother.student();
+      const results = await Promise.allSettled([h.subject.create(input), h.subject.create({ ...input, name: '동시가입' })]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((await h.subject.findByEmail(input.email))?.email).toBe(input.email);
+    });
+
     it('updates mutable fields', async () => {
       const u = await h.subject.create(UserMother.student());
       const changed = { ...u, name: '새이름', status: 'INACTIVE' as const, role: 'INSTRUCTOR' as const, passwordHash: 'plain:x', updatedAt: new Date('2026-01-01T00:00:00Z') };

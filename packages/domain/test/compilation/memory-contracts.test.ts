@@ -1,0 +1,12 @@
+import { FixedClock, InMemoryCompileAdmission, InMemoryPendingCompileJobs, compileAdmissionContract, pendingCompileJobsContract } from '../../src/testing/index';
+
+pendingCompileJobsContract('in-memory', async () => {
+  const clock = new FixedClock();
+  const subject = new InMemoryPendingCompileJobs(clock);
+  return { subject, peer: subject, now: () => clock.now(), advance: async (ms) => clock.advance(ms), teardown: async () => undefined };
+});
+
+compileAdmissionContract('in-memory', async () => {
+  const clock = new FixedClock();
+  return { subject: new InMemoryCompileAdmission(clock), now: () => clock.now(), advance: async (ms) => clock.advance(ms), teardown: async () => undefined };
+});
