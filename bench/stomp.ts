@@ -82,17 +82,18 @@ async function main(): Promise<void> {
   const began = Date.now();
   const load = spawn('load-process.ts');
   const rows: Row[] = [];
-  for (const kind of ['raw', 'stomp'] as const) {
-    const server = await startServer(kind);
-    for (const n of SIZES) {
-      for (const mode of ['rate', 'max'] as const) {
+  // A fresh server process per run, so that one run's backlog cannot slow the next.
+  for (const n of SIZES) {
+    for (const mode of ['rate', 'max'] as const) {
+      for (const kind of ['raw', 'stomp'] as const) {
+        const server = await startServer(kind);
         const spec: RunSpec = { kind, url: server.url, subscribers: n, mode, rate: RATE, durationMs: mode === 'rate' ? RATE_MS : MAX_MS, window: WINDOW };
         const result = await runOnce(load, spec);
+        await stopChild(server.child);
         rows.push({ kind, n, mode, result });
         console.log(`  done: ${kind} N=${n} ${mode} (${fmt(rate(result))} msg/s delivered)`);
       }
     }
-    await stopChild(server.child);
   }
 
   // RSS per idle authenticated session, on a fresh STOMP server.

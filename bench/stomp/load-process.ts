@@ -33,13 +33,13 @@ async function run(spec: RunSpec): Promise<RunResult> {
   let delivered = 0;
   let published = 0;
   let completed = 0;
-  let measuring = false;
+  let firstMeasured = Number.MAX_SAFE_INTEGER;
   let onComplete: () => void = () => undefined;
 
   const onBody = (body: string): void => {
     const now = performance.now();
     const { seq, t } = JSON.parse(body) as { seq: number; t: number };
-    if (measuring) {
+    if (seq >= firstMeasured) {
       delivered++;
       if (samples < MAX_SAMPLES) latencies[samples++] = now - t;
     }
@@ -63,8 +63,8 @@ async function run(spec: RunSpec): Promise<RunResult> {
   for (let i = 0; i < Math.min(spec.window, 200); i++) publish();
   await drain(5000);
 
-  measuring = true;
   const startPublished = published;
+  firstMeasured = startPublished;
   const start = performance.now();
   let stopped = false;
   if (spec.mode === 'max') {
@@ -88,7 +88,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
   }
   const seconds = (performance.now() - start) / 1000;
   await drain(spec.mode === 'max' ? 2000 : 5000);
-  measuring = false;
+  firstMeasured = Number.MAX_SAFE_INTEGER;
   for (const client of [...subscribers, publisher]) client.close();
   const count = published - startPublished;
   return {

@@ -89,7 +89,8 @@ export class RedisCodeDocumentStore implements CodeDocumentStore {
       .multi()
       .set(key, JSON.stringify({ ...doc, updatedAt: doc.updatedAt.getTime() }), 'EX', ttlS)
       .sadd(index, key)
-      .expire(index, ttlS)
+      .expire(index, ttlS, 'GT')
+      .expire(index, ttlS, 'NX')
       .exec();
   }
 

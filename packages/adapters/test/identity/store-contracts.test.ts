@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 import {
   accessTokenDenylistContract,
   attemptCounterContract,
@@ -17,14 +17,19 @@ import { HAS_REDIS, openTestDatabase, openTestRedis } from '../support/services'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-// Postgres (or embedded PGlite outside CI): a fresh migrated database per test.
+// Postgres (or embedded PGlite outside CI): one migrated database for the file, emptied before each test.
+let database: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+afterAll(async () => {
+  await database?.close();
+});
 userRepositoryContract('TypeORM on Postgres', async (): Promise<ContractHarness<TypeOrmUserRepository>> => {
-  const db = await openTestDatabase();
+  database ??= await openTestDatabase();
+  await database.database.dataSource.query('TRUNCATE users RESTART IDENTITY CASCADE');
   return {
-    subject: new TypeOrmUserRepository(db.database.dataSource),
+    subject: new TypeOrmUserRepository(database.database.dataSource),
     now: () => new Date(),
     advance: sleep,
-    teardown: () => db.close(),
+    teardown: async () => {},
   };
 });
 

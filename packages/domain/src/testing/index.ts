@@ -3,3 +3,4 @@ export * from './fakes';
 export * from './user-mother';
 export * from './contracts/index';
 export * from '../memory/index';
+export * from './classroom-mother';

@@ -15,7 +15,7 @@ describe('AuthorizeCompileCallback (compile.md §4 steps 1–3)', () => {
       return r.ok ? r.value.state : r.error.code;
     };
     expect(await codeOf('not-a-uuid', 'whatever')).toBe('COMPILE_012');
-    expect(await codeOf(jobId.toUpperCase(), `t-${jobId}`)).toBe('COMPILE_012');
+    expect(await codeOf(unknown.toUpperCase(), `t-${unknown.toUpperCase()}`)).toBe('COMPILE_012');
     expect(await codeOf(jobId, undefined)).toBe('COMPILE_011');
     expect(await codeOf(jobId, '')).toBe('COMPILE_011');
     expect(await codeOf(jobId, `t-${unknown}`)).toBe('COMPILE_011');

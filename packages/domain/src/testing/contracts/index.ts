@@ -6,3 +6,8 @@ export * from './oauth-state-store-contract';
 export * from './compile-admission-contract';
 export * from './pending-compile-jobs-contract';
 export * from './chat-repository-contract';
+export * from './live-state-contract';
+export * from './classroom-stores';
+export * from './classroom-repository-contract';
+export * from './user-directory-contract';
+export * from './snapshot-repository-contract';
