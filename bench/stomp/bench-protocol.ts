@@ -25,6 +25,8 @@ export interface RunResult {
   readonly seconds: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Subscribers the server disconnected during the run (slow-consumer cut-offs). */
+  readonly cutOff: number;
 }
 
 export type LoadCommand =

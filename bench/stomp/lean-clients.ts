@@ -6,6 +6,8 @@ import { WebSocket } from './ws-module';
 export interface BenchClient {
   /** Called with the JSON body of every delivered message. */
   onBody: (body: string) => void;
+  /** True once the server closed the connection (e.g. cut off as a slow consumer). */
+  readonly closedByServer: boolean;
   publish(body: string): void;
   close(): void;
 }
@@ -18,17 +20,30 @@ function open(url: string): Promise<Ws> {
   });
 }
 
+function tracked(ws: Ws, publish: (body: string) => void): BenchClient {
+  let closing = false;
+  let closedByServer = false;
+  ws.on('error', () => undefined);
+  ws.on('close', () => (closedByServer = !closing));
+  return {
+    onBody: () => undefined,
+    publish,
+    get closedByServer() {
+      return closedByServer;
+    },
+    close: () => {
+      closing = true;
+      ws.terminate();
+    },
+  };
+}
+
 /** A STOMP 1.2 client: CONNECT as `bench-<userId>`, optionally SUBSCRIBE, then SEND / receive. */
 export async function leanStomp(url: string, userId: number, subscribeTo?: string, heartBeat = '0,0'): Promise<BenchClient> {
   const ws = await open(url);
   let waiting: { command: string; resolve: () => void; reject: (e: Error) => void } | undefined;
   const expect = (command: string): Promise<void> => new Promise((resolve, reject) => (waiting = { command, resolve, reject }));
-  const client: BenchClient = {
-    onBody: () => undefined,
-    publish: (body) => ws.send(`SEND\ndestination:/app/bench\ncontent-length:${Buffer.byteLength(body)}\n\n${body}\0`),
-    close: () => ws.terminate(),
-  };
-  ws.on('error', () => undefined);
+  const client = tracked(ws, (body) => ws.send(`SEND\ndestination:/app/bench\ncontent-length:${Buffer.byteLength(body)}\n\n${body}\0`));
   ws.on('message', (data: Buffer) => {
     if (data.length === 1) return; // heart-beat
     const text = data.toString('utf8');
@@ -54,12 +69,7 @@ export async function leanStomp(url: string, userId: number, subscribeTo?: strin
 /** A client of the raw broadcast server: "sub" makes it a subscriber. */
 export async function leanRaw(url: string, subscribe: boolean): Promise<BenchClient> {
   const ws = await open(url);
-  ws.on('error', () => undefined);
-  const client: BenchClient = {
-    onBody: () => undefined,
-    publish: (body) => ws.send(body),
-    close: () => ws.terminate(),
-  };
+  const client = tracked(ws, (body) => ws.send(body));
   if (subscribe) {
     await new Promise<void>((resolve) => {
       ws.once('message', () => resolve());

@@ -89,6 +89,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
   const seconds = (performance.now() - start) / 1000;
   await drain(spec.mode === 'max' ? 2000 : 5000);
   firstMeasured = Number.MAX_SAFE_INTEGER;
+  const cutOff = subscribers.filter((s) => s.closedByServer).length;
   for (const client of [...subscribers, publisher]) client.close();
   const count = published - startPublished;
   return {
@@ -98,6 +99,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
     seconds,
     p50Ms: percentile(latencies, samples, 50),
     p99Ms: percentile(latencies, samples, 99),
+    cutOff,
   };
 }
 

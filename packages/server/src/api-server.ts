@@ -10,6 +10,8 @@ import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from './config/load-config';
 import { resolveRuntimeSettings, type RuntimeSettings } from './config/runtime-settings';
 import { createLogger, openInfrastructure, type Infrastructure } from './infrastructure';
+import { compileModule } from './modules/compile-module';
+import { classroomModule } from './modules/classroom-module';
 import { googleModule } from './modules/google-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
@@ -37,7 +39,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule);
   return container;
 }
 

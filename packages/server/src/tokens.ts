@@ -42,4 +42,25 @@ export const TOKENS = {
   CodeDocumentStore: Symbol.for('CodeDocumentStore'),
   RoomBroadcaster: Symbol.for('RoomBroadcaster'),
   LiveSessionControl: Symbol.for('LiveSessionControl'),
+  // compile (bound by the compile module)
+  CompilePolicy: Symbol.for('CompilePolicy'),
+  CompileCallbacks: Symbol.for('CompileCallbacks'),
+  PendingCompileJobs: Symbol.for('PendingCompileJobs'),
+  CompileAdmission: Symbol.for('CompileAdmission'),
+  CompileBackend: Symbol.for('CompileBackend'),
+  CompileWorker: Symbol.for('CompileWorker'),
+  RunCode: Symbol.for('RunCode'),
+  CompleteCompileJob: Symbol.for('CompleteCompileJob'),
+  AuthorizeCompileCallback: Symbol.for('AuthorizeCompileCallback'),
+  // classroom (bound by the classroom module)
+  ClassroomRepository: Symbol.for('ClassroomRepository'),
+  EnrolmentRepository: Symbol.for('EnrolmentRepository'),
+  UserDirectory: Symbol.for('UserDirectory'),
+  SnapshotRepository: Symbol.for('SnapshotRepository'),
+  ClassAccess: Symbol.for('ClassAccess'),
+  ParticipantList: Symbol.for('ParticipantList'),
+  LiveClassroom: Symbol.for('LiveClassroom'),
+  ClassroomRouteDeps: Symbol.for('ClassroomRouteDeps'),
+  // media (bound by the media module when LiveKit's Room API is configured)
+  MediaRoomGateway: Symbol.for('MediaRoomGateway'),
 } as const;

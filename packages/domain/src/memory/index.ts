@@ -14,3 +14,4 @@ export * from './in-memory-classroom-repository';
 export * from './in-memory-enrolment-repository';
 export * from './in-memory-user-directory';
 export * from './in-memory-snapshot-repository';
+export * from './in-memory-webhook-event-dedupe';

@@ -18,6 +18,8 @@ export function s256(verifier: string): string {
 export class FakeTokenProvider {
   /** Claims merged over the defaults of the next ID tokens (`undefined` values remove a claim). */
   claims: Record<string, unknown> = {};
+  /** The nonce the next ID tokens carry; tests set it from the pending sign-in (or to a wrong one). */
+  nonce: string | undefined;
   token: TokenAnswer = { kind: 'tokens' };
   discoveryStatus = 200;
   userinfo: { status: number; body: Record<string, unknown> } = { status: 200, body: {} };
@@ -66,9 +68,6 @@ export class FakeTokenProvider {
     const input = `${Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'fake-key' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
     return `${input}.${sign('sha256', Buffer.from(input), this.signWithStrangerKey ? this.strangerKey : this.key).toString('base64url')}`;
   }
-
-  /** The nonce the next token should carry; set by the test from the pending sign-in. */
-  nonce: string | undefined;
 
   private json(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));

@@ -12,7 +12,7 @@ export const OAUTH_STATE_COOKIE_PATH = '/api/auth/google';
 /** The cookie value must look like an id we issued (base64url, bounded) before it is looked up. */
 const LOGIN_ID = /^[A-Za-z0-9_-]{16,128}$/;
 
-/** The two halves of Google sign-in; both null when Google is not configured. */
+/** The two halves of Google sign-in. */
 export interface GoogleFlows {
   readonly begin: BeginGoogleLogin;
   readonly logIn: LogInWithGoogle;

@@ -11,3 +11,4 @@ export * from './classroom-stores';
 export * from './classroom-repository-contract';
 export * from './user-directory-contract';
 export * from './snapshot-repository-contract';
+export * from './webhook-event-dedupe-contract';

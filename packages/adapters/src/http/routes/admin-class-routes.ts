@@ -1,0 +1,109 @@
+import type { Router } from '@koa/router';
+import type { Context } from 'koa';
+import { sortDirectionOf, type ClassSortField } from '@sooscode/domain';
+import { BodyFields } from '../body-fields';
+import { failWith, unwrap } from '../http-failure';
+import type { HttpModule } from '../http-module';
+import { readJsonObject } from '../json-body';
+import { adminPage } from '../page-shapes';
+import { paging, pathId, queryString } from '../params';
+import { sendEnvelope } from '../responses';
+import { presentClassStudent } from './admin-presenters';
+import { presentClassItem } from './class-presenters';
+import { classInputOf, queryLocalDate, queryLocalTime } from './classroom-params';
+import type { ClassroomRouteDeps } from './classroom-route-deps';
+import { notYetServed } from './deferred-routes';
+
+const CLASS_SORT_FIELDS: readonly ClassSortField[] = ['createdAt', 'title', 'startDate', 'endDate', 'startTime', 'endTime'];
+
+/** `sortBy` of the admin class list; anything unknown means `createdAt`. */
+export function classSortFieldOf(value: string | undefined): ClassSortField {
+  return (CLASS_SORT_FIELDS as readonly string[]).includes(value ?? '') ? (value as ClassSortField) : 'createdAt';
+}
+
+/** `/api/admin/classes/**` (http.md §11, §12). Admin only; literal routes come before placeholders. */
+export class AdminClassRoutes implements HttpModule {
+  constructor(private readonly deps: ClassroomRouteDeps) {}
+
+  register(router: Router): void {
+    const d = this.deps;
+    const admin = [d.guards.requireUser, d.guards.requireAdmin] as const;
+    const studentIdsOf = async (ctx: Context) => new BodyFields(await readJsonObject(ctx)).integerArray('studentIds');
+
+    router.post('/api/admin/classes/create', ...admin, async (ctx) => {
+      const listing = unwrap(await d.createClass.execute(classInputOf(await readJsonObject(ctx))));
+      sendEnvelope(ctx, 'ADM_CLS_000', presentClassItem(listing));
+    });
+
+    router.get('/api/admin/classes/instructors', ...admin, async (ctx) => {
+      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.activeInstructors(queryString(ctx, 'keyword')));
+    });
+
+    router.get('/api/admin/classes/list/export', ...admin, notYetServed);
+
+    router.get('/api/admin/classes', ...admin, async (ctx) => {
+      const { page, size } = paging(ctx, 10);
+      const search = {
+        keyword: queryString(ctx, 'keyword'),
+        startDateFrom: queryLocalDate(ctx, 'startDate'),
+        endDateTo: queryLocalDate(ctx, 'endDate'),
+        startTimeFrom: queryLocalTime(ctx, 'startTime'),
+        endTimeTo: queryLocalTime(ctx, 'endTime'),
+        sortBy: classSortFieldOf(queryString(ctx, 'sortBy')),
+        direction: sortDirectionOf(queryString(ctx, 'sortDirection')),
+      };
+      const found = await d.classes.search(search, { page, size });
+      sendEnvelope(ctx, 'ADM_COM_000', adminPage(found.items.map(presentClassItem), page, size, found.total));
+    });
+
+    router.get('/api/admin/classes/:classId', ...admin, async (ctx) => {
+      const room = await d.classes.findById(pathId(ctx, 'classId'));
+      if (!room) failWith('CLASS_001');
+      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(await d.listings.of(room)));
+    });
+
+    router.post('/api/admin/classes/:classId/edit', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      const listing = unwrap(await d.editClass.execute(classId, classInputOf(await readJsonObject(ctx))));
+      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(listing));
+    });
+
+    router.post('/api/admin/classes/:classId/delete', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      const outcome = unwrap(await d.deleteClass.execute(classId));
+      if (outcome === 'failed') d.logger.warn({ classId, action: 'admin-delete' }, 'LiveKit call failed (best effort, ignored)');
+      sendEnvelope(ctx, 'ADM_COM_000');
+    });
+
+    router.post('/api/admin/classes/:classId/students/assign', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.assignStudents.execute(classId, await studentIdsOf(ctx))));
+    });
+
+    router.post('/api/admin/classes/:classId/students/delete', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.unassignStudents.execute(classId, await studentIdsOf(ctx))));
+    });
+
+    router.get('/api/admin/classes/:classId/students/available', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      if (!(await d.classes.findById(classId))) failWith('ADM_CLS_001');
+      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.availableStudents(classId, queryString(ctx, 'keyword')));
+    });
+
+    router.get('/api/admin/classes/:classId/students', ...admin, async (ctx) => {
+      const classId = pathId(ctx, 'classId');
+      const { page, size } = paging(ctx, 5);
+      if (!(await d.classes.findById(classId))) failWith('CLASS_001');
+      const search = { keyword: queryString(ctx, 'keyword'), direction: sortDirectionOf(queryString(ctx, 'sortDirection')) };
+      const found = await d.enrolments.studentsOf(classId, search, { page, size });
+      const items = found.items.map((s) => presentClassStudent(s, d.defaultProfileImageUrl, d.timeZone));
+      sendEnvelope(ctx, 'ADM_COM_000', adminPage(items, page, size, found.total));
+    });
+
+    router.get('/api/admin/classes/:classId/export', ...admin, async (ctx) => {
+      pathId(ctx, 'classId');
+      notYetServed(ctx);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { EnrolledClass, EnrolledStudent, User } from '@sooscode/domain';
+import { formatLocalDateTime } from '@sooscode/domain';
+
+/** Admin `UserListItem` (http.md §10); `isActive` is a string and keeps its name. */
+export function presentUserListItem(u: User, timeZone: string) {
+  return {
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    isActive: u.status,
+    createdAt: formatLocalDateTime(u.createdAt, timeZone),
+    lastLoginAt: u.lastLoginAt ? formatLocalDateTime(u.lastLoginAt, timeZone) : null,
+  };
+}
+
+/** Admin user `Detail` (http.md §10). */
+export function presentUserDetail(u: User, timeZone: string) {
+  return {
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    isActive: u.status,
+    createdAt: formatLocalDateTime(u.createdAt, timeZone),
+    updatedAt: formatLocalDateTime(u.updatedAt, timeZone),
+  };
+}
+
+/** `data` of an admin account creation (http.md §10). */
+export function presentCreatedAccount(u: User, temporaryPassword: string, timeZone: string) {
+  return { userId: u.id, email: u.email, name: u.name, temporaryPassword, createdAt: formatLocalDateTime(u.createdAt, timeZone) };
+}
+
+/** An item of `GET /api/admin/users/{id}/classes`. */
+export function presentUserClass(c: EnrolledClass, timeZone: string) {
+  return { classId: c.room.id, className: c.room.title, instructorName: c.instructorName, enrolledAt: formatLocalDateTime(c.enrolledAt, timeZone) };
+}
+
+/** An item of `GET /api/admin/classes/{id}/students`; `profileImage` is always a full URL. */
+export function presentClassStudent(s: EnrolledStudent, defaultProfileImageUrl: string, timeZone: string) {
+  return {
+    userId: s.userId,
+    name: s.name,
+    email: s.email,
+    profileImage: s.profileImageUrl ?? defaultProfileImageUrl,
+    enrolledAt: formatLocalDateTime(s.enrolledAt, timeZone),
+  };
+}

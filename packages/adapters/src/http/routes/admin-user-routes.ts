@@ -1,0 +1,120 @@
+import type { Router } from '@koa/router';
+import type { Context } from 'koa';
+import { instantOf, parseRole, sortDirectionOf, type UserSearch, type UserSortField, type UserStatus } from '@sooscode/domain';
+import { BodyFields } from '../body-fields';
+import { failWith, unwrap } from '../http-failure';
+import type { HttpModule } from '../http-module';
+import { readJsonObject } from '../json-body';
+import { adminPage } from '../page-shapes';
+import { paging, pathId, queryInt, queryString } from '../params';
+import { sendEnvelope } from '../responses';
+import { presentCreatedAccount, presentUserClass, presentUserDetail, presentUserListItem } from './admin-presenters';
+import { queryLocalDate } from './classroom-params';
+import type { ClassroomRouteDeps } from './classroom-route-deps';
+import { notYetServed } from './deferred-routes';
+
+const USER_SORT_FIELDS: readonly UserSortField[] = ['name', 'email', 'createdAt'];
+
+/** `sortBy` of the admin user list; anything unknown means `createdAt`. */
+export function userSortFieldOf(value: string | undefined): UserSortField {
+  return (USER_SORT_FIELDS as readonly string[]).includes(value ?? '') ? (value as UserSortField) : 'createdAt';
+}
+
+/** `status` filter: `ACTIVE`/`INACTIVE`, case-insensitive; anything else is ignored. */
+export function userStatusOf(value: string | undefined): UserStatus | undefined {
+  const upper = value?.toUpperCase();
+  return upper === 'ACTIVE' || upper === 'INACTIVE' ? upper : undefined;
+}
+
+/** `/api/admin/users/**` (http.md §10, §12). Admin only; literal routes come before placeholders. */
+export class AdminUserRoutes implements HttpModule {
+  constructor(private readonly deps: ClassroomRouteDeps) {}
+
+  private searchOf(ctx: Context): UserSearch {
+    const tz = this.deps.timeZone;
+    const startDate = queryLocalDate(ctx, 'startDate');
+    const endDate = queryLocalDate(ctx, 'endDate');
+    const role = parseRole(queryString(ctx, 'role') ?? '');
+    return {
+      keyword: queryString(ctx, 'keyword'),
+      ...(role ? { role } : {}),
+      status: userStatusOf(queryString(ctx, 'status')),
+      ...(startDate ? { createdFrom: instantOf(startDate, '00:00:00', tz) } : {}),
+      ...(endDate ? { createdTo: instantOf(endDate, '23:59:59.999', tz) } : {}),
+      sortBy: userSortFieldOf(queryString(ctx, 'sortBy')),
+      direction: sortDirectionOf(queryString(ctx, 'sortDirection')),
+    };
+  }
+
+  register(router: Router): void {
+    const d = this.deps;
+    const admin = [d.guards.requireUser, d.guards.requireAdmin] as const;
+    const accountInput = async (ctx: Context) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      return { email: body.string('email'), name: body.string('name'), role: body.string('role') };
+    };
+    const deactivate = async (ctx: Context) => {
+      unwrap(await d.deactivateAccount.execute(pathId(ctx, 'userId')));
+      sendEnvelope(ctx, 'ADM_COM_000');
+    };
+
+    router.post('/api/admin/users/create', ...admin, async (ctx) => {
+      const created = unwrap(await d.createAccount.execute(await accountInput(ctx)));
+      if (!created.mailed) d.logger.warn({ userId: created.user.id }, 'temporary password mail could not be sent');
+      sendEnvelope(ctx, 'ADM_COM_000', presentCreatedAccount(created.user, created.temporaryPassword, d.timeZone));
+    });
+
+    router.post('/api/admin/users/bulk', ...admin, notYetServed);
+    router.get('/api/admin/users/export', ...admin, notYetServed);
+    router.get('/api/admin/users/template/download', ...admin, notYetServed);
+
+    router.get('/api/admin/users', ...admin, async (ctx) => {
+      const { page, size } = paging(ctx, 10);
+      const found = await d.directory.search(this.searchOf(ctx), { page, size });
+      sendEnvelope(ctx, 'ADM_COM_000', adminPage(found.items.map((u) => presentUserListItem(u, d.timeZone)), page, size, found.total));
+    });
+
+    router.get('/api/admin/users/:userId', ...admin, async (ctx) => {
+      const user = await d.users.findById(pathId(ctx, 'userId'));
+      if (!user) failWith('ADM_USR_001');
+      sendEnvelope(ctx, 'ADM_COM_000', presentUserDetail(user, d.timeZone));
+    });
+
+    router.get('/api/admin/users/:userId/history', ...admin, async (ctx) => {
+      const userId = pathId(ctx, 'userId');
+      queryInt(ctx, 'limit');
+      if (!(await d.users.findById(userId))) failWith('ADM_USR_001');
+      sendEnvelope(ctx, 'ADM_COM_000', []);
+    });
+
+    router.post('/api/admin/users/:userId/edit', ...admin, async (ctx) => {
+      const userId = pathId(ctx, 'userId');
+      unwrap(await d.editAccount.execute(userId, await accountInput(ctx)));
+      sendEnvelope(ctx, 'ADM_COM_000');
+    });
+
+    router.post('/api/admin/users/:userId/delete', ...admin, deactivate);
+    router.delete('/api/admin/users/:userId', ...admin, deactivate);
+    router.post('/api/admin/users/:userId/deactivate', ...admin, deactivate);
+
+    router.post('/api/admin/users/:userId/activate', ...admin, async (ctx) => {
+      unwrap(await d.activateAccount.execute(pathId(ctx, 'userId')));
+      sendEnvelope(ctx, 'ADM_COM_000');
+    });
+
+    router.post('/api/admin/users/:userId/role', ...admin, async (ctx) => {
+      const userId = pathId(ctx, 'userId');
+      const role = new BodyFields(await readJsonObject(ctx)).string('role');
+      unwrap(await d.changeRole.execute(userId, role));
+      sendEnvelope(ctx, 'ADM_COM_000');
+    });
+
+    router.get('/api/admin/users/:userId/classes', ...admin, async (ctx) => {
+      const userId = pathId(ctx, 'userId');
+      if (!(await d.users.findById(userId))) failWith('ADM_USR_001');
+      const classes = await d.enrolments.classesOf(userId);
+      sendEnvelope(ctx, 'ADM_COM_000', classes.items.map((c) => presentUserClass(c, d.timeZone)));
+    });
+
+  }
+}

@@ -1,0 +1,112 @@
+import { ContainerModule, type ResolutionContext } from 'inversify';
+import {
+  ActivateAccount, AssignStudents, ChangeRole, ClassAccess, ClassListings, CreateAccount, CreateClass, DeactivateAccount, DeleteClass, DeleteSnapshot,
+  DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, ParticipantList,
+  ReadSharedCode, ReadSnapshot, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
+} from '@sooscode/domain';
+import type {
+  ClassroomRepository, Clock, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway,
+  PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore,
+} from '@sooscode/domain';
+import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
+import { AdminClassRoutes } from '@sooscode/adapters/http/routes/admin-class-routes';
+import { AdminUserRoutes } from '@sooscode/adapters/http/routes/admin-user-routes';
+import type { ClassroomRouteDeps } from '@sooscode/adapters/http/routes/classroom-route-deps';
+import { ClassroomRoutes } from '@sooscode/adapters/http/routes/classroom-routes';
+import { DeferredMyPageRoutes } from '@sooscode/adapters/http/routes/deferred-routes';
+import { MyPageClassRoutes } from '@sooscode/adapters/http/routes/mypage-class-routes';
+import { SnapshotRoutes } from '@sooscode/adapters/http/routes/snapshot-routes';
+import type { Database } from '@sooscode/adapters/postgres/database';
+import { TypeOrmClassroomRepository } from '@sooscode/adapters/postgres/typeorm-classroom-repository';
+import { TypeOrmEnrolmentRepository } from '@sooscode/adapters/postgres/typeorm-enrolment-repository';
+import { TypeOrmSnapshotRepository } from '@sooscode/adapters/postgres/typeorm-snapshot-repository';
+import { TypeOrmUserDirectory } from '@sooscode/adapters/postgres/typeorm-user-directory';
+import type { Logger } from '@sooscode/adapters/system/logger';
+import type { RuntimeSettings } from '../config/runtime-settings';
+import { TOKENS } from '../tokens';
+
+const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
+
+/**
+ * Classes, enrolments, snapshots, the admin back office and their HTTP routes. Relational data is always
+ * in the database; live state comes from the realtime module's ports. LiveKit's Room API is optional:
+ * without a `MediaRoomGateway` binding the end/kick LiveKit steps are skipped.
+ */
+export const classroomModule = new ContainerModule((o) => {
+  const dataSource = (c: ResolutionContext) => get<Database>(c, TOKENS.Database).dataSource;
+  const settings = (c: ResolutionContext) => get<RuntimeSettings>(c, TOKENS.Settings);
+  const tz = (c: ResolutionContext) => settings(c).config.appTimeZone;
+  const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
+
+  o.bind<ClassroomRepository>(TOKENS.ClassroomRepository).toDynamicValue((c) => new TypeOrmClassroomRepository(dataSource(c))).inSingletonScope();
+  o.bind<EnrolmentRepository>(TOKENS.EnrolmentRepository).toDynamicValue((c) => new TypeOrmEnrolmentRepository(dataSource(c))).inSingletonScope();
+  o.bind<UserDirectory>(TOKENS.UserDirectory).toDynamicValue((c) => new TypeOrmUserDirectory(dataSource(c))).inSingletonScope();
+  o.bind<SnapshotRepository>(TOKENS.SnapshotRepository).toDynamicValue((c) => new TypeOrmSnapshotRepository(dataSource(c))).inSingletonScope();
+  o.bind<ClassAccess>(TOKENS.ClassAccess).toDynamicValue((c) => new ClassAccess(get(c, TOKENS.ClassroomRepository), get(c, TOKENS.EnrolmentRepository))).inSingletonScope();
+  o.bind<ParticipantList>(TOKENS.ParticipantList).toDynamicValue((c) => new ParticipantList(get(c, TOKENS.PresenceRegistry), get(c, TOKENS.VideoPresenceStore), tz(c))).inSingletonScope();
+  o.bind<LiveClassroom>(TOKENS.LiveClassroom).toDynamicValue((c) => new LiveClassroom({
+    presence: get<PresenceRegistry>(c, TOKENS.PresenceRegistry),
+    liveModes: get<LiveModeStore>(c, TOKENS.LiveModeStore),
+    kickBans: get<KickBanStore>(c, TOKENS.KickBanStore),
+    video: get<VideoPresenceStore>(c, TOKENS.VideoPresenceStore),
+    codes: get<CodeDocumentStore>(c, TOKENS.CodeDocumentStore),
+    broadcaster: get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster),
+    control: get<LiveSessionControl>(c, TOKENS.LiveSessionControl),
+    media: c.get<MediaRoomGateway>(TOKENS.MediaRoomGateway, { optional: true }) ?? null,
+    participants: get(c, TOKENS.ParticipantList),
+  })).inSingletonScope();
+
+  o.bind<ClassroomRouteDeps>(TOKENS.ClassroomRouteDeps).toDynamicValue((c) => {
+    const cfg = settings(c).config;
+    const users = get<UserRepository>(c, TOKENS.UserRepository);
+    const classes = get<ClassroomRepository>(c, TOKENS.ClassroomRepository);
+    const enrolments = get<EnrolmentRepository>(c, TOKENS.EnrolmentRepository);
+    const snapshots = get<SnapshotRepository>(c, TOKENS.SnapshotRepository);
+    const access = get<ClassAccess>(c, TOKENS.ClassAccess);
+    const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
+    const liveModes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
+    const listings = new ClassListings(users, enrolments);
+    return {
+      guards: get<AuthGuards>(c, TOKENS.AuthGuards),
+      logger: get<Logger>(c, TOKENS.Logger),
+      timeZone: cfg.appTimeZone,
+      defaultProfileImageUrl: cfg.defaultProfileImageUrl,
+      access,
+      users,
+      classes,
+      enrolments,
+      directory: get(c, TOKENS.UserDirectory),
+      listings,
+      enterClassroom: new EnterClassroom(access, enrolments, liveModes, clock(c), cfg.appTimeZone),
+      viewParticipants: new ViewParticipants(access, get(c, TOKENS.ParticipantList)),
+      readSharedCode: new ReadSharedCode(access, enrolments, get(c, TOKENS.CodeDocumentStore)),
+      endClass: new EndClass(access, live),
+      kickParticipant: new KickParticipant(access, enrolments, get(c, TOKENS.KickBanStore), get(c, TOKENS.RoomBroadcaster), live, cfg.kickBanTtlS),
+      listMyClasses: new ListMyClasses(classes, enrolments),
+      describeClass: new DescribeClass(access, liveModes),
+      createClass: new CreateClass(classes, listings, clock(c), cfg.appTimeZone),
+      editClass: new EditClass(classes, listings, clock(c)),
+      deleteClass: new DeleteClass(classes, live, clock(c)),
+      assignStudents: new AssignStudents(classes, enrolments, users, clock(c)),
+      unassignStudents: new UnassignStudents(classes, enrolments, users, live),
+      createAccount: new CreateAccount(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.Mailer), clock(c)),
+      editAccount: new EditAccount(users, clock(c)),
+      changeRole: new ChangeRole(users, clock(c)),
+      activateAccount: new ActivateAccount(users, clock(c)),
+      deactivateAccount: new DeactivateAccount(users, get(c, TOKENS.EndUserAccess)),
+      saveSnapshot: new SaveSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
+      updateSnapshot: new UpdateSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
+      findSnapshots: new FindSnapshots(snapshots, access, cfg.appTimeZone),
+      readSnapshot: new ReadSnapshot(snapshots),
+      deleteSnapshot: new DeleteSnapshot(snapshots),
+    };
+  }).inSingletonScope();
+
+  const routes = (c: ResolutionContext) => get<ClassroomRouteDeps>(c, TOKENS.ClassroomRouteDeps);
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new ClassroomRoutes(routes(c)));
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AdminClassRoutes(routes(c)));
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AdminUserRoutes(routes(c)));
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new MyPageClassRoutes(routes(c)));
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new SnapshotRoutes(routes(c)));
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new DeferredMyPageRoutes(routes(c)));
+});
