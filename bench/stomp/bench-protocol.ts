@@ -3,13 +3,16 @@
 /** Which server a run measures: our STOMP engine, or a bare `ws` broadcast (the ceiling). */
 export type ServerKind = 'stomp' | 'raw';
 
-export type ServerCommand = { readonly type: 'rss' } | { readonly type: 'stop' };
-export type ServerReply = { readonly type: 'ready'; readonly port: number } | { readonly type: 'rss'; readonly rss: number };
+export type ServerCommand = { readonly type: 'rss' } | { readonly type: 'cpu' } | { readonly type: 'stop' };
+export type ServerReply =
+  | { readonly type: 'ready'; readonly port: number }
+  | { readonly type: 'rss'; readonly rss: number }
+  /** CPU time (user + system) the server process has used so far, in microseconds. */
+  | { readonly type: 'cpu'; readonly micros: number };
 
 export interface RunSpec {
+  /** Which prepared set of clients publishes and receives. */
   readonly kind: ServerKind;
-  readonly url: string;
-  readonly subscribers: number;
   /** `rate`: fixed messages per second for `durationMs`; `max`: as fast as a bounded window allows. */
   readonly mode: 'rate' | 'max';
   readonly rate: number;
@@ -30,12 +33,19 @@ export interface RunResult {
 }
 
 export type LoadCommand =
-  | { readonly type: 'run'; readonly spec: RunSpec }
+  | { readonly type: 'prepare'; readonly kind: ServerKind; readonly url: string; readonly subscribers: number }
+  /** Runs the specs at the same time (one per server) and answers their results in order. */
+  | { readonly type: 'run'; readonly specs: readonly RunSpec[] }
+  | { readonly type: 'teardown'; readonly kind: ServerKind }
   | { readonly type: 'idle'; readonly url: string; readonly count: number }
   | { readonly type: 'release' }
   | { readonly type: 'stop' };
 
-export type LoadReply = { readonly type: 'result'; readonly result: RunResult } | { readonly type: 'idle-ready'; readonly count: number } | { readonly type: 'released' };
+export type LoadReply =
+  | { readonly type: 'prepared' }
+  | { readonly type: 'results'; readonly results: readonly RunResult[] }
+  | { readonly type: 'idle-ready'; readonly count: number }
+  | { readonly type: 'released' };
 
 /** The 256-byte JSON message body every run publishes. */
 export function benchPayload(seq: number, sentAt: number): string {

@@ -1,12 +1,23 @@
-// Child process: the load generator. N subscribers and one publisher in this process (one clock
-// for the latency timestamps), kept out of the server's event loop.
+// Child process: the load generator. N subscribers and one publisher per server in this process
+// (one clock for the latency timestamps), kept out of the servers' event loops. Clients are
+// connected once per server and reused across runs.
 import { performance } from 'node:perf_hooks';
-import { benchPayload, percentile, type LoadCommand, type LoadReply, type RunResult, type RunSpec } from './bench-protocol';
+import { benchPayload, percentile, type LoadCommand, type LoadReply, type RunResult, type RunSpec, type ServerKind } from './bench-protocol';
 import { leanRaw, leanStomp, type BenchClient } from './lean-clients';
 
 const TOPIC = '/topic/class/1/chat';
 const MAX_MESSAGES = 1 << 16;
 const MAX_SAMPLES = 4_000_000;
+
+interface Group {
+  readonly subscribers: BenchClient[];
+  readonly publisher: BenchClient;
+  /** Next sequence number; runs never reuse one. */
+  published: number;
+}
+
+const groups = new Map<ServerKind, Group>();
+let idle: BenchClient[] = [];
 
 function reply(message: LoadReply): void {
   process.send?.(message);
@@ -22,93 +33,103 @@ async function inBatches<T>(count: number, batch: number, make: (i: number) => P
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+async function prepare(kind: ServerKind, url: string, count: number): Promise<void> {
+  const subscribers = await inBatches(count, 100, (i) => (kind === 'stomp' ? leanStomp(url, i + 1, TOPIC) : leanRaw(url, true)));
+  const publisher = kind === 'stomp' ? await leanStomp(url, 0) : await leanRaw(url, false);
+  groups.set(kind, { subscribers, publisher, published: 0 });
+}
+
+function teardown(kind: ServerKind): void {
+  const group = groups.get(kind);
+  for (const client of group ? [...group.subscribers, group.publisher] : []) client.close();
+  groups.delete(kind);
+}
+
 async function run(spec: RunSpec): Promise<RunResult> {
-  const subscribers = await inBatches(spec.subscribers, 100, (i) =>
-    spec.kind === 'stomp' ? leanStomp(spec.url, i + 1, TOPIC) : leanRaw(spec.url, true),
-  );
-  const publisher = spec.kind === 'stomp' ? await leanStomp(spec.url, 0) : await leanRaw(spec.url, false);
+  const group = groups.get(spec.kind);
+  if (!group) throw new Error(`no clients for ${spec.kind}`);
+  const n = group.subscribers.length;
+  const runStart = group.published;
   const received = new Uint32Array(MAX_MESSAGES);
   const latencies = new Float64Array(MAX_SAMPLES);
+  let firstMeasured = Number.MAX_SAFE_INTEGER;
   let samples = 0;
   let delivered = 0;
-  let published = 0;
   let completed = 0;
-  let firstMeasured = Number.MAX_SAFE_INTEGER;
   let onComplete: () => void = () => undefined;
 
   const onBody = (body: string): void => {
     const now = performance.now();
     const { seq, t } = JSON.parse(body) as { seq: number; t: number };
+    if (seq < runStart) return; // a straggler from an earlier run
     if (seq >= firstMeasured) {
       delivered++;
       if (samples < MAX_SAMPLES) latencies[samples++] = now - t;
     }
-    if (++received[seq % MAX_MESSAGES]! === spec.subscribers) {
-      received[seq % MAX_MESSAGES] = 0;
+    const slot = seq % MAX_MESSAGES;
+    if (++received[slot]! === n) {
+      received[slot] = 0;
       completed++;
       onComplete();
     }
   };
-  for (const subscriber of subscribers) subscriber.onBody = onBody;
-  const publish = (): void => publisher.publish(benchPayload(published++, performance.now()));
+  for (const subscriber of group.subscribers) subscriber.onBody = onBody;
+  const publish = (): void => group.publisher.publish(benchPayload(group.published++, performance.now()));
   const drain = async (limitMs: number): Promise<void> => {
     const deadline = performance.now() + limitMs;
-    while (completed < published && performance.now() < deadline) await sleep(10);
+    while (completed < group.published - runStart && performance.now() < deadline) await sleep(10);
   };
 
-  // warm-up: a few windows' worth, not measured
-  onComplete = () => {
-    if (published < 200) publish();
-  };
-  for (let i = 0; i < Math.min(spec.window, 200); i++) publish();
+  // warm-up: one window, not measured
+  for (let i = 0; i < spec.window; i++) publish();
   await drain(5000);
 
-  const startPublished = published;
-  firstMeasured = startPublished;
+  firstMeasured = group.published;
   const start = performance.now();
   let stopped = false;
   if (spec.mode === 'max') {
     onComplete = () => {
-      while (!stopped && published - completed < spec.window) publish();
+      while (!stopped && group.published - runStart - completed < spec.window) publish();
     };
     onComplete();
     await sleep(spec.durationMs);
     stopped = true;
   } else {
-    onComplete = () => undefined;
     const interval = 1000 / spec.rate;
     const total = Math.round((spec.durationMs / 1000) * spec.rate);
     for (let k = 0; k < total; k++) {
-      const due = start + k * interval;
-      const wait = due - performance.now();
+      const wait = start + k * interval - performance.now();
       if (wait > 1) await sleep(wait);
       publish();
     }
-    stopped = true;
   }
   const seconds = (performance.now() - start) / 1000;
   await drain(spec.mode === 'max' ? 2000 : 5000);
+  const measuredMessages = group.published - firstMeasured;
   firstMeasured = Number.MAX_SAFE_INTEGER;
-  const cutOff = subscribers.filter((s) => s.closedByServer).length;
-  for (const client of [...subscribers, publisher]) client.close();
-  const count = published - startPublished;
   return {
-    published: count,
-    expected: count * spec.subscribers,
+    published: measuredMessages,
+    expected: measuredMessages * n,
     delivered,
     seconds,
     p50Ms: percentile(latencies, samples, 50),
     p99Ms: percentile(latencies, samples, 99),
-    cutOff,
+    cutOff: group.subscribers.filter((s) => s.closedByServer).length,
   };
 }
 
-let idle: BenchClient[] = [];
-
 async function handle(command: LoadCommand): Promise<void> {
   switch (command.type) {
+    case 'prepare':
+      await prepare(command.kind, command.url, command.subscribers);
+      reply({ type: 'prepared' });
+      break;
     case 'run':
-      reply({ type: 'result', result: await run(command.spec) });
+      reply({ type: 'results', results: await Promise.all(command.specs.map(run)) });
+      break;
+    case 'teardown':
+      teardown(command.kind);
+      reply({ type: 'released' });
       break;
     case 'idle':
       idle = await inBatches(command.count, 200, (i) => leanStomp(command.url, 100_000 + i, undefined, '4000,4000'));

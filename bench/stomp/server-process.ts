@@ -59,6 +59,9 @@ process.on('message', (command: ServerCommand) => {
     gc?.();
     gc?.();
     setTimeout(() => reply({ type: 'rss', rss: process.memoryUsage().rss }), 300);
+  } else if (command.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    reply({ type: 'cpu', micros: user + system });
   } else if (command.type === 'stop') {
     void shutdown().finally(() => process.exit(0));
   }

@@ -15,6 +15,7 @@ import { classroomModule } from './modules/classroom-module';
 import { googleModule } from './modules/google-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
+import { mediaModule } from './modules/media-module';
 import { realtimeModule } from './modules/realtime-module';
 import { seedOnStart } from './seed';
 import { TOKENS } from './tokens';
@@ -39,7 +40,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule);
   return container;
 }
 

@@ -63,4 +63,10 @@ export const TOKENS = {
   ClassroomRouteDeps: Symbol.for('ClassroomRouteDeps'),
   // media (bound by the media module when LiveKit's Room API is configured)
   MediaRoomGateway: Symbol.for('MediaRoomGateway'),
+  MediaTokenIssuer: Symbol.for('MediaTokenIssuer'),
+  MediaWebhookVerifier: Symbol.for('MediaWebhookVerifier'),
+  WebhookEventDedupe: Symbol.for('WebhookEventDedupe'),
+  IssueVideoToken: Symbol.for('IssueVideoToken'),
+  HandleMediaEvent: Symbol.for('HandleMediaEvent'),
+  LiveKitRouteDeps: Symbol.for('LiveKitRouteDeps'),
 } as const;

@@ -38,9 +38,9 @@ export class SessionOutput {
   }
 
   /** Sends one transport message. */
-  write(text: string): void {
+  write(message: string | Buffer): void {
     if (this.closed) return;
-    this.socket.send(text);
+    this.socket.send(message);
     this.heartbeat.sent();
     this.guard.afterSend();
   }

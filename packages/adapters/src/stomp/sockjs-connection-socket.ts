@@ -23,10 +23,10 @@ export class SockJsConnectionSocket implements StompSocket {
     readonly handshake: HandshakeInfo,
   ) {}
 
-  send(text: string): void {
+  send(message: string | Buffer): void {
     if (this.closed) return;
     this.sentMessages++;
-    this.connection.write(text);
+    this.connection.write(typeof message === 'string' ? message : message.toString('utf8'));
   }
 
   get bufferedAmount(): number {

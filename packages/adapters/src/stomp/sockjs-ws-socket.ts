@@ -15,8 +15,8 @@ export class SockJsWsSocket extends WsStompSocket {
     this.sendRaw('o');
   }
 
-  override send(text: string): void {
-    this.sendRaw('a' + JSON.stringify([text]));
+  override send(message: string | Buffer): void {
+    this.sendRaw('a' + JSON.stringify([typeof message === 'string' ? message : message.toString('utf8')]));
   }
 
   /** Sends the SockJS heart-beat frame. */

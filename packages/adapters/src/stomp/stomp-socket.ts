@@ -19,8 +19,11 @@ export interface HandshakeInfo {
  */
 export interface StompSocket {
   readonly handshake: HandshakeInfo;
-  /** Sends one message (a whole frame or a heart-beat EOL). Never throws; a no-op once closed. */
-  send(text: string): void;
+  /**
+   * Sends one text message (a whole frame or a heart-beat EOL); a Buffer holds UTF-8 text.
+   * Never throws; a no-op once closed.
+   */
+  send(message: string | Buffer): void;
   /** Bytes accepted by `send` and not yet handed to the operating system. */
   readonly bufferedAmount: number;
   /** Messages accepted by `send` so far (monotonic). */

@@ -4,6 +4,9 @@ import type { HandshakeInfo, StompSocket } from './stomp-socket';
 /** How long a closing WebSocket may linger before it is terminated (stomp.md §6.2: within 1 s). */
 export const CLOSE_GRACE_MS = 1000;
 
+/** Every message goes out as a text frame, Buffers included (they hold UTF-8). */
+const TEXT = { binary: false } as const;
+
 /**
  * A `StompSocket` over a `ws` WebSocket. Subclasses change the message framing (SockJS).
  * Sends are text; `flushedMessages` counts the write callbacks of `ws`.
@@ -21,8 +24,8 @@ export class WsStompSocket implements StompSocket {
     readonly handshake: HandshakeInfo,
   ) {}
 
-  send(text: string): void {
-    this.sendRaw(text);
+  send(message: string | Buffer): void {
+    this.sendRaw(message);
   }
 
   get bufferedAmount(): number {
@@ -43,10 +46,10 @@ export class WsStompSocket implements StompSocket {
     this.ws.resume();
   }
 
-  protected sendRaw(text: string): void {
+  protected sendRaw(message: string | Buffer): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.sentMessages++;
-    this.ws.send(text, this.flushed);
+    this.ws.send(message, TEXT, this.flushed);
   }
 }
 

@@ -1,7 +1,39 @@
 import type { Clock } from '../shared/clock';
-import type { CompileJob, CompileResult, NewCompileJob } from '../compilation/compile-job';
+import type { CompileJob, CompileJobState, CompileResult, NewCompileJob } from '../compilation/compile-job';
+import type { Language } from '../compilation/language';
 import type { CompileJobWatch, Completion, PendingCompileJobs } from '../compilation/ports/pending-compile-jobs';
 import { ExpiringMap } from './expiring-map';
+
+/** A stored job, kept small: thousands may be pending at once. */
+interface JobRecord {
+  readonly userId: number;
+  readonly language: Language;
+  readonly createdAtMs: number;
+  state: CompileJobState;
+  result?: CompileResult;
+}
+
+/** One waiting request: a promise woken by `complete`. Methods live on the prototype (no closures per job). */
+class Watch implements CompileJobWatch {
+  readonly result: Promise<CompileResult>;
+  wake!: (result: CompileResult) => void;
+
+  constructor(
+    private readonly owner: InMemoryPendingCompileJobs,
+    private readonly jobId: string,
+  ) {
+    this.result = new Promise((resolve) => (this.wake = resolve));
+  }
+
+  end(state: 'TIMED_OUT' | 'ABANDONED'): Promise<CompileResult | null> {
+    this.close();
+    return Promise.resolve(this.owner.finish(this.jobId, state));
+  }
+
+  close(): void {
+    this.owner.forget(this.jobId, this);
+  }
+}
 
 /**
  * Job records and waiters in process memory: a single node, where every result arrives at the
@@ -9,8 +41,8 @@ import { ExpiringMap } from './expiring-map';
  * the caller's `maxWaiting`.
  */
 export class InMemoryPendingCompileJobs implements PendingCompileJobs {
-  private readonly records: ExpiringMap<CompileJob>;
-  private readonly waiters = new Map<string, (result: CompileResult) => void>();
+  private readonly records: ExpiringMap<JobRecord>;
+  private readonly waiters = new Map<string, Watch>();
 
   constructor(clock: Clock) {
     this.records = new ExpiringMap(clock);
@@ -19,34 +51,26 @@ export class InMemoryPendingCompileJobs implements PendingCompileJobs {
   async open(job: NewCompileJob, limits: { readonly retentionS: number; readonly maxWaiting: number }): Promise<CompileJobWatch | null> {
     if (this.waiters.size >= limits.maxWaiting) return null;
     if (this.records.get(job.jobId) !== undefined || this.waiters.has(job.jobId)) throw new Error(`compile job ${job.jobId} already exists`);
-    let wake: (result: CompileResult) => void = () => undefined;
-    const result = new Promise<CompileResult>((resolve) => (wake = resolve));
-    this.waiters.set(job.jobId, wake);
-    this.records.set(job.jobId, { ...job, state: 'PENDING' }, limits.retentionS * 1000);
-    const jobId = job.jobId;
-    return {
-      result,
-      end: async (state) => {
-        this.drop(jobId, wake);
-        const record = this.records.get(jobId);
-        if (record?.state === 'DONE') return record.result ?? null;
-        if (record?.state === 'PENDING') this.records.set(jobId, { ...record, state }, this.records.remainingMs(jobId));
-        return null;
-      },
-      close: () => this.drop(jobId, wake),
-    };
+    const watch = new Watch(this, job.jobId);
+    this.waiters.set(job.jobId, watch);
+    this.records.set(job.jobId, { userId: job.userId, language: job.language, createdAtMs: job.createdAt.getTime(), state: 'PENDING' }, limits.retentionS * 1000);
+    return watch;
   }
 
   async find(jobId: string): Promise<CompileJob | null> {
-    return this.records.get(jobId) ?? null;
+    const r = this.records.get(jobId);
+    if (!r) return null;
+    const job: CompileJob = { jobId, userId: r.userId, language: r.language, createdAt: new Date(r.createdAtMs), state: r.state };
+    return r.result ? { ...job, result: r.result } : job;
   }
 
   async complete(jobId: string, result: CompileResult): Promise<Completion> {
     const record = this.records.get(jobId);
     if (!record) return { kind: 'unknown' };
     if (record.state !== 'PENDING') return { kind: 'ignored' };
-    this.records.set(jobId, { ...record, state: 'DONE', result }, this.records.remainingMs(jobId));
-    this.waiters.get(jobId)?.(result);
+    record.state = 'DONE';
+    record.result = result;
+    this.waiters.get(jobId)?.wake(result);
     return { kind: 'completed', userId: record.userId };
   }
 
@@ -54,7 +78,15 @@ export class InMemoryPendingCompileJobs implements PendingCompileJobs {
     return this.waiters.size;
   }
 
-  private drop(jobId: string, wake: (result: CompileResult) => void): void {
-    if (this.waiters.get(jobId) === wake) this.waiters.delete(jobId);
+  /** PENDING → `state`; returns the result when one won the race. */
+  finish(jobId: string, state: 'TIMED_OUT' | 'ABANDONED'): CompileResult | null {
+    const record = this.records.get(jobId);
+    if (record?.state === 'PENDING') record.state = state;
+    return record?.state === 'DONE' ? (record.result ?? null) : null;
+  }
+
+  /** Drops `watch` if it still waits for `jobId`. */
+  forget(jobId: string, watch: Watch): void {
+    if (this.waiters.get(jobId) === watch) this.waiters.delete(jobId);
   }
 }

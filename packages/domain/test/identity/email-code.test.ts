@@ -89,8 +89,13 @@ describe('VerifyEmailCode', () => {
       expect(codeOf(await f.verifyEmailCode.execute({ email: 'w@example.com', code: wrong })), String(wrong)).toBe('AUTH_301');
     }
     expect((await f.verifications.get('w@example.com'))?.failedAttempts).toBe(5);
-    expect(codeOf(await f.verifyEmailCode.execute({ email: 'w@example.com', code: '000001' }))).toBe('AUTH_305');
+    f.clock.advance(20_000);
+    // Like every 429 it carries a retry time: until a new code may be sent (60 s after the last send).
+    expect(await f.verifyEmailCode.execute({ email: 'w@example.com', code: '000001' })).toEqual({ ok: false, error: { code: 'AUTH_305', retryAfterS: 40 } });
     expect(codeOf(await f.verifyEmailCode.execute({ email: 'w@example.com', code: '000001' }))).toBe('AUTH_301');
+    f.clock.advance(40_000);
+    expect(codeOf(await send(f, 'w@example.com', '000003'))).toBe('ok');
+    expect(codeOf(await f.verifyEmailCode.execute({ email: 'w@example.com', code: '000003' }))).toBe('ok');
   });
 
   it('accepts the right code on the last allowed attempt', async () => {

@@ -1,5 +1,5 @@
 import { LANGUAGES, type CompileWorker, type CompleteCompileJob, type Language } from '@sooscode/domain';
-import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
+import type { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
 import { LocalCompileWorker } from '@sooscode/adapters/compile-dispatch/local-compile-worker';
 import { PollingCompileWorker } from '@sooscode/adapters/compile-dispatch/polling-compile-worker';
 import { UnavailableCompileWorker } from '@sooscode/adapters/compile-dispatch/unavailable-compile-worker';

@@ -92,9 +92,9 @@ describe('the full path with the local runner (no worker, bound to loopback)', (
 
   it('runs the job in-process and completes it through the same path as a callback', async () => {
     const { headers } = await api.newUser();
-    const ok = await api.run(headers, { code: b64('console.log("local " + (6 * 7))') });
+    const ok = await api.run(headers, { code: b64('console.log("local " + (6 * 7))'), language: 'javascript' });
     expect(ok.body.data).toEqual({ status: 'SUCCESS', output: 'local 42\n' });
-    const failed = await api.run(headers, { code: b64('throw new Error("boom")') });
+    const failed = await api.run(headers, { code: b64('throw new Error("boom")'), language: 'javascript' });
     expect(failed.body.data).toMatchObject({ status: 'FAIL', output: expect.stringContaining('boom') });
     expect(api.relay.forwarded).toBe(0);
   });
@@ -102,9 +102,9 @@ describe('the full path with the local runner (no worker, bound to loopback)', (
   it('answers 503 COMPILE_004 when the local run queue is full', async () => {
     const a = await api.newUser();
     const b = await api.newUser();
-    const slow = api.run(a.headers, { code: b64('setTimeout(() => console.log("slow"), 1500)') });
+    const slow = api.run(a.headers, { code: b64('setTimeout(() => console.log("slow"), 1500)'), language: 'javascript' });
     await expect.poll(() => api.jobs.waiting()).toBe(1);
-    const r = await api.run(b.headers, { code: b64('console.log(1)') });
+    const r = await api.run(b.headers, { code: b64('console.log(1)'), language: 'javascript' });
     expect([r.status, r.body.code]).toEqual([503, 'COMPILE_004']);
     expect((await slow).body.data).toEqual({ status: 'SUCCESS', output: 'slow\n' });
   });

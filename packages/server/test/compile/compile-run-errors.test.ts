@@ -178,8 +178,10 @@ describe('POST /api/compile/run: every answer of compile.md §2 over HTTP', () =
     const a = await api.newUser();
     const b = await api.newUser();
     const c = await api.newUser();
+    const before = worker.jobs.length;
     const waiting = [api.run(a.headers, { code: b64('int x;') }), api.run(b.headers, { code: b64('int x;') })];
-    await expect.poll(() => api.jobs.waiting()).toBe(2);
+    await expect.poll(() => worker.jobs.length).toBe(before + 2);
+    expect(api.jobs.waiting()).toBe(2);
     const dispatched = worker.jobs.length;
     const r = await api.run(c.headers, { code: b64('int x;') });
     expect([r.status, r.body.code]).toEqual([503, 'COMPILE_004']);

@@ -141,7 +141,8 @@ describe('sessions: me, refresh, logout', () => {
 
   it('logout without a session answers 401 GLOBAL_401 and still clears both cookies, never 500', async () => {
     const anon = new HttpClient(server.url);
-    for (const headers of [{}, { cookie: 'accessToken=garbage; refreshToken=garbage' }, { authorization: 'Bearer x.y.z' }]) {
+    const attempts: Record<string, string>[] = [{}, { cookie: 'accessToken=garbage; refreshToken=garbage' }, { authorization: 'Bearer x.y.z' }];
+    for (const headers of attempts) {
       const r = await anon.json('POST', '/api/auth/logout', { body: {}, headers });
       expectError(r, 'GLOBAL_401');
       expectCookiesCleared(r.res);

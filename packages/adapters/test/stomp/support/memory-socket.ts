@@ -33,9 +33,9 @@ export class MemorySocket implements StompSocket {
 
   constructor(readonly handshake: HandshakeInfo = { cookies: {} }) {}
 
-  send(text: string): void {
+  send(message: string | Buffer): void {
     if (this.closedWith) return;
-    this.sent.push(text);
+    this.sent.push(typeof message === 'string' ? message : message.toString('utf8'));
     this.sentMessages++;
     if (this.autoFlush) this.flushedMessages++;
   }

@@ -70,52 +70,79 @@ export class RunCode {
     const source = this.rules.check(text, input.language);
     if (!source.ok) return source;
 
-    const { policy, admission, random } = this.deps;
+    const { policy, admission } = this.deps;
     const deadline = input.arrivedAt.getTime() + policy.deadlineMs;
-    const jobId = random.uuid();
+    const jobId = this.deps.random.uuid();
     const refusal = await admission.admit(input.userId, jobId, policy.cooldownS * 1000, Math.max(0, deadline - this.now()) + SLOT_GRACE_MS);
     if (refusal?.reason === 'cooldown') return err(domainError('COMPILE_010', undefined, Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))));
     if (refusal?.reason === 'in-flight') return err(domainError('COMPILE_009'));
-    let dispatched = false;
-    try {
-      const outcome = await this.dispatchAndWait(input.userId, jobId, source.value, deadline);
-      dispatched = outcome.dispatched;
-      return outcome.result;
-    } finally {
-      await admission.release(input.userId, jobId);
-      if (!dispatched) await admission.cancelCooldown(input.userId, jobId);
-    }
+    // Returned, not awaited: this frame (and the source it holds) is not kept for the whole wait.
+    return this.dispatch(input.userId, jobId, source.value, deadline);
   }
 
-  private async dispatchAndWait(userId: number, jobId: string, source: SourceCode, deadline: number): Promise<{ dispatched: boolean; result: Result<RunCodeOutput, DomainError> }> {
-    const { policy, jobs, worker, callbacks } = this.deps;
-    const job = { jobId, userId, language: source.language, createdAt: this.deps.clock.now() };
-    const watch = await jobs.open(job, { retentionS: policy.jobRetentionS, maxWaiting: policy.maxPending });
-    if (!watch) return { dispatched: false, result: err(domainError('COMPILE_004')) };
+  /** Step 12: registers the job, dispatches it, and hands over to the wait (step 13). */
+  private async dispatch(userId: number, jobId: string, source: SourceCode, deadline: number): Promise<Result<RunCodeOutput, DomainError>> {
+    const { policy, jobs, worker, callbacks, admission } = this.deps;
+    let watch: CompileJobWatch | null;
     let accepted: Result<void, DomainError> | typeof EXPIRED;
     try {
+      watch = await jobs.open({ jobId, userId, language: source.language, createdAt: this.deps.clock.now() }, { retentionS: policy.jobRetentionS, maxWaiting: policy.maxPending });
+      if (!watch) {
+        await this.giveBack(userId, jobId);
+        return err(domainError('COMPILE_004'));
+      }
       const request = { jobId, language: source.language, code: source.text, callbackUrl: callbacks.urlFor(jobId) };
-      accepted = await this.within(worker.dispatch(request), Math.min(policy.dispatchTimeoutMs, deadline - this.now()));
+      accepted = await this.within(worker.dispatch(request), Math.min(policy.dispatchTimeoutMs, deadline - this.now())).catch(async (e: unknown) => {
+        await watch?.end('ABANDONED');
+        throw e;
+      });
     } catch (e) {
-      await watch.end('ABANDONED');
+      await this.giveBack(userId, jobId);
       throw e;
     }
     if (accepted === EXPIRED || !accepted.ok) {
       const raced = await watch.end('ABANDONED');
-      if (raced) return { dispatched: true, result: this.present(raced) };
-      return { dispatched: false, result: err(accepted === EXPIRED ? domainError('COMPILE_004') : accepted.error) };
+      if (raced) {
+        await admission.release(userId, jobId);
+        return this.present(raced);
+      }
+      await this.giveBack(userId, jobId);
+      return err(accepted === EXPIRED ? domainError('COMPILE_004') : accepted.error);
     }
-    return { dispatched: true, result: await this.await(watch, deadline) };
+    return this.wait(userId, jobId, watch, deadline);
   }
 
-  private async await(watch: CompileJobWatch, deadline: number): Promise<Result<RunCodeOutput, DomainError>> {
-    const arrived = await this.within(watch.result, deadline - this.now());
-    if (arrived !== EXPIRED) {
-      watch.close();
-      return this.present(arrived);
-    }
-    const raced = await watch.end('TIMED_OUT');
-    return raced ? this.present(raced) : err(domainError('COMPILE_005'));
+  /**
+   * Step 13: the result, or at the deadline the job becomes `TIMED_OUT` (unless a result won the
+   * race). The slot is freed either way. Written with callbacks, not `await`, so a waiting request
+   * holds only a timer, the watch and two closures.
+   */
+  private wait(userId: number, jobId: string, watch: CompileJobWatch, deadline: number): Promise<Result<RunCodeOutput, DomainError>> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (outcome: Promise<Result<RunCodeOutput, DomainError>>): void => {
+        if (settled) return;
+        settled = true;
+        outcome.then(
+          (result) => this.deps.admission.release(userId, jobId).then(() => resolve(result), reject),
+          (e: unknown) => this.deps.admission.release(userId, jobId).then(() => reject(e), reject),
+        );
+      };
+      const cancel = this.deps.timeouts.after(deadline - this.now(), () =>
+        finish(watch.end('TIMED_OUT').then((raced) => (raced ? this.present(raced) : err(domainError('COMPILE_005'))))),
+      );
+      void watch.result.then((result) => {
+        cancel();
+        watch.close();
+        finish(Promise.resolve(this.present(result)));
+      });
+    });
+  }
+
+  /** A job that was never dispatched costs the user nothing: slot and cooldown are given back. */
+  private async giveBack(userId: number, jobId: string): Promise<void> {
+    await this.deps.admission.release(userId, jobId);
+    await this.deps.admission.cancelCooldown(userId, jobId);
   }
 
   private present(result: CompileResult): Result<RunCodeOutput, DomainError> {

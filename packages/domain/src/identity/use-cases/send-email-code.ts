@@ -13,9 +13,12 @@ import type { Mailer } from '../ports/mailer';
 import type { UserRepository } from '../ports/user-repository';
 import { normalizeEmail } from '../user';
 
+/** Seconds between two sends to one email (http.md §1.9). */
+export const EMAIL_SEND_INTERVAL_S = 60;
+
 /** Send limits of http.md §1.9: per email 1 per 60 s and 5 per hour; per client address 20 per hour. */
 const LIMITS = [
-  { key: (email: string) => `email-send:1m:${email}`, windowS: 60, max: 1 },
+  { key: (email: string) => `email-send:1m:${email}`, windowS: EMAIL_SEND_INTERVAL_S, max: 1 },
   { key: (email: string) => `email-send:1h:${email}`, windowS: 3600, max: 5 },
 ] as const;
 const IP_LIMIT = { windowS: 3600, max: 20 };

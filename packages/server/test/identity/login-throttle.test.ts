@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, startTestServer, type TestServer } from '../support/test-server';
+import { expectError, expectSuccess, registerUser, uniqueEmail } from './identity-support';
+
+/** Login throttling (http.md §1.9) with small limits; TRUST_PROXY lets each test pick its client address. */
+describe('login throttling', () => {
+  let server: TestServer;
+  let ip = 0;
+  const nextIp = () => `203.0.113.${++ip}`;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '5', LOGIN_LOCK_WINDOW_S: '900' } });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  const login = (email: string, password: string, from = nextIp()) =>
+    new HttpClient(server.url).json('POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': from } });
+
+  it('locks an account after 3 failures: the 4th attempt gets 429 AUTH_204 with Retry-After, even with the right password', async () => {
+    const user = await registerUser(server, new HttpClient(server.url));
+    for (let i = 0; i < 3; i++) expectError(await login(user.email, 'Wrong000!'), 'AUTH_201');
+    const locked = await login(user.email.toUpperCase(), 'Passw0rd!');
+    expectError(locked, 'AUTH_204');
+    const retry = Number(locked.res.headers.get('retry-after'));
+    expect(retry).toBeGreaterThan(800);
+    expect(retry).toBeLessThanOrEqual(900);
+  });
+
+  it('answers an unknown email exactly like a known one', async () => {
+    const ghost = uniqueEmail('ghost');
+    for (let i = 0; i < 3; i++) expectError(await login(ghost, 'Wrong000!'), 'AUTH_101');
+    const locked = await login(ghost, 'Wrong000!');
+    expectError(locked, 'AUTH_204');
+    const user = await registerUser(server, new HttpClient(server.url));
+    for (let i = 0; i < 3; i++) await login(user.email, 'Wrong000!');
+    const known = await login(user.email, 'Wrong000!');
+    expect(known.body).toEqual(locked.body);
+    expect(known.status).toBe(locked.status);
+  });
+
+  it('clears the account counter on success and never counts input-rule failures', async () => {
+    const user = await registerUser(server, new HttpClient(server.url));
+    for (let round = 0; round < 2; round++) {
+      expectError(await login(user.email, 'Wrong000!'), 'AUTH_201');
+      expectError(await login(user.email, 'Wrong000!'), 'AUTH_201');
+      expectSuccess(await login(user.email, 'Passw0rd!'), 'AUTH_000');
+    }
+    for (let i = 0; i < 5; i++) expectError(await login(user.email, 'short'), 'VALID_USR_010');
+    expectSuccess(await login(user.email, 'Passw0rd!'), 'AUTH_000');
+  });
+
+  it('locks a client address after 5 failures across accounts; other addresses are unaffected', async () => {
+    const user = await registerUser(server, new HttpClient(server.url));
+    const attacker = nextIp();
+    for (let i = 0; i < 5; i++) expectError(await login(uniqueEmail('spray'), 'Wrong000!', attacker), 'AUTH_101');
+    expectError(await login(user.email, 'Passw0rd!', attacker), 'AUTH_204');
+    expectSuccess(await login(user.email, 'Passw0rd!', nextIp()), 'AUTH_000');
+  });
+});
