@@ -6,14 +6,15 @@ import { percentile, type LoadCommand, type LoadReply, type LoadResult, type Loa
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
 
-function once(url: URL, headers: Record<string, string>, body: string): Promise<number> {
+function once(url: URL, method: 'GET' | 'POST', headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const all = method === 'GET' ? headers : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const req = request(url, { method, agent, headers: all }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
     req.on('error', () => resolve(0));
-    req.end(body);
+    req.end(method === 'GET' ? undefined : body);
   });
 }
 
@@ -26,7 +27,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     spec.users.map(async (user) => {
       for (let i = 0; i < spec.requestsPerUser; i++) {
         const t0 = performance.now();
-        const status = await once(url, user.headers, user.body);
+        const status = await once(url, spec.method ?? 'POST', user.headers, user.body);
         latencies.push(performance.now() - t0);
         if (status !== 200) failures++;
       }

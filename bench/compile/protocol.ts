@@ -3,6 +3,8 @@
 /** One closed-loop measurement: `concurrency` virtual users, each sending its requests one after another. */
 export interface LoadSpec {
   readonly url: string;
+  /** Default POST (with `body`); GET sends no body. */
+  readonly method?: 'GET' | 'POST';
   /** One entry per virtual user: its headers and JSON body (the user's own token for the API). */
   readonly users: readonly { readonly headers: Record<string, string>; readonly body: string }[];
   readonly requestsPerUser: number;

@@ -13,6 +13,7 @@ import { createLogger, openInfrastructure, type Infrastructure } from './infrast
 import { compileModule } from './modules/compile-module';
 import { classroomModule } from './modules/classroom-module';
 import { googleModule } from './modules/google-module';
+import { collaborationModule } from './modules/collaboration-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
 import { mediaModule } from './modules/media-module';
@@ -40,7 +41,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule);
   return container;
 }
 

@@ -2,6 +2,7 @@ import type { Container } from 'inversify';
 import type { Clock, EnsureBootstrapAdmin, PasswordHasher, UserRepository } from '@sooscode/domain';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from './config/runtime-settings';
+import { seedDemoClass } from './seed-classroom';
 import { TOKENS } from './tokens';
 
 /** Demo accounts of the embedded run (also listed in the README). */
@@ -24,7 +25,10 @@ export async function seedOnStart(container: Container, settings: RuntimeSetting
       );
     }
   }
-  if (settings.seedDemoData) await seedDemoAccounts(container, logger);
+  if (settings.seedDemoData) {
+    await seedDemoAccounts(container, logger);
+    await seedDemoClass(container, logger);
+  }
 }
 
 async function seedDemoAccounts(container: Container, logger: Logger): Promise<void> {

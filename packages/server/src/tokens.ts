@@ -69,4 +69,10 @@ export const TOKENS = {
   IssueVideoToken: Symbol.for('IssueVideoToken'),
   HandleMediaEvent: Symbol.for('HandleMediaEvent'),
   LiveKitRouteDeps: Symbol.for('LiveKitRouteDeps'),
+  // collaboration (bound by the collaboration module)
+  ChatRepository: Symbol.for('ChatRepository'),
+  PostChatMessage: Symbol.for('PostChatMessage'),
+  DeleteChatMessage: Symbol.for('DeleteChatMessage'),
+  ToggleChatReaction: Symbol.for('ToggleChatReaction'),
+  ReadChat: Symbol.for('ReadChat'),
 } as const;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ChatMessage, ChatRepository, NewChatMessage } from '@sooscode/domain';
+import { isStorableId, returnedRows } from './sql-params';
 
 interface ChatRow {
   id: string;
@@ -47,19 +48,20 @@ export class TypeOrmChatRepository implements ChatRepository {
   }
 
   async findById(chatId: number): Promise<ChatMessage | null> {
-    if (!Number.isSafeInteger(chatId) || chatId <= 0) return null;
+    if (!isStorableId(chatId)) return null;
     const rows = (await this.dataSource.query(`${SELECT} WHERE m.id = $1`, [chatId])) as ChatRow[];
     return rows[0] ? toMessage(rows[0]) : null;
   }
 
   async markDeleted(chatId: number, content: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`UPDATE chat_messages SET deleted = TRUE, content = $2 WHERE id = $1 AND deleted = FALSE RETURNING id`, [chatId, content])) as unknown[];
-    return rows.length === 1;
+    if (!isStorableId(chatId)) return false;
+    const result: unknown = await this.dataSource.query(`UPDATE chat_messages SET deleted = TRUE, content = $2 WHERE id = $1 AND deleted = FALSE RETURNING id`, [chatId, content]);
+    return returnedRows(result).length === 1;
   }
 
   async toggleReaction(chatId: number, userId: number): Promise<{ reacted: boolean; count: number }> {
     return this.dataSource.transaction(async (em) => {
-      const removed = (await em.query(`DELETE FROM chat_reactions WHERE chat_id = $1 AND user_id = $2 RETURNING chat_id`, [chatId, userId])) as unknown[];
+      const removed = returnedRows(await em.query(`DELETE FROM chat_reactions WHERE chat_id = $1 AND user_id = $2 RETURNING chat_id`, [chatId, userId]));
       let reacted = false;
       if (removed.length === 0) {
         await em.query(`INSERT INTO chat_reactions (chat_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [chatId, userId]);
@@ -90,7 +92,6 @@ export class TypeOrmChatRepository implements ChatRepository {
   }
 
   async purgeOlderThan(cutoff: Date): Promise<number> {
-    const rows = (await this.dataSource.query(`DELETE FROM chat_messages WHERE created_at < $1 RETURNING id`, [cutoff])) as unknown[];
-    return rows.length;
+    return returnedRows(await this.dataSource.query(`DELETE FROM chat_messages WHERE created_at < $1 RETURNING id`, [cutoff])).length;
   }
 }

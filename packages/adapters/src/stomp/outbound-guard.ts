@@ -4,12 +4,14 @@ import type { StompSocket } from './stomp-socket';
 export type SlowConsumerReason = 'outbound backlog' | 'send blocked';
 
 /**
- * Detects slow consumers (stomp.md §7): more than `maxBytes` queued in the transport, or a send
- * not written out `maxBlockedMs` after it was made. Checked after every send; the blocked check
- * uses one unref'd timer per session, armed only while writes are outstanding.
+ * Detects slow consumers (stomp.md §7): more than `maxBytes` queued in the transport, or bytes
+ * sent at some moment still not written out `maxBlockedMs` later. Checked after every send; the
+ * blocked check uses one unref'd timer per session, armed only while bytes are queued, so a
+ * consumer that keeps up costs no timer at all.
  */
 export class OutboundGuard {
   private timer: NodeJS.Timeout | undefined;
+  /** `sentBytes` when the timer was armed: all of it must be written out by the deadline. */
   private target = 0;
 
   constructor(
@@ -21,11 +23,12 @@ export class OutboundGuard {
 
   /** Call after each send. May call `onSlowConsumer` synchronously. */
   afterSend(): void {
-    if (this.socket.bufferedAmount > this.maxBytes) {
+    const buffered = this.socket.bufferedAmount;
+    if (buffered > this.maxBytes) {
       this.onSlowConsumer('outbound backlog');
       return;
     }
-    if (!this.timer && this.socket.flushedMessages < this.socket.sentMessages) this.arm();
+    if (!this.timer && buffered > 0) this.arm();
   }
 
   stop(): void {
@@ -34,14 +37,15 @@ export class OutboundGuard {
   }
 
   private arm(): void {
-    this.target = this.socket.sentMessages;
+    this.target = this.socket.sentBytes;
     this.timer = setTimeout(() => this.check(), this.maxBlockedMs);
     this.timer.unref();
   }
 
   private check(): void {
     this.timer = undefined;
-    if (this.socket.flushedMessages < this.target) this.onSlowConsumer('send blocked');
-    else if (this.socket.flushedMessages < this.socket.sentMessages) this.arm();
+    const { sentBytes, bufferedAmount } = this.socket;
+    if (sentBytes - bufferedAmount < this.target) this.onSlowConsumer('send blocked');
+    else if (bufferedAmount > 0) this.arm();
   }
 }

@@ -13,9 +13,13 @@ interface SockJsInternals {
   };
 }
 
-/** A `StompSocket` over a connection of the `sockjs` package (the SockJS HTTP transports). */
+/**
+ * A `StompSocket` over a connection of the `sockjs` package (the SockJS HTTP transports).
+ * Amounts are in UTF-16 code units of the queued messages (what `sockjs` keeps); the socket
+ * buffer of the attached HTTP response counts towards `bufferedAmount` too.
+ */
 export class SockJsConnectionSocket implements StompSocket {
-  sentMessages = 0;
+  sentBytes = 0;
   private closed = false;
 
   constructor(
@@ -25,8 +29,9 @@ export class SockJsConnectionSocket implements StompSocket {
 
   send(message: string | Buffer): void {
     if (this.closed) return;
-    this.sentMessages++;
-    this.connection.write(typeof message === 'string' ? message : message.toString('utf8'));
+    const text = typeof message === 'string' ? message : message.toString('utf8');
+    this.sentBytes += text.length;
+    this.connection.write(text);
   }
 
   get bufferedAmount(): number {
@@ -34,11 +39,6 @@ export class SockJsConnectionSocket implements StompSocket {
     let queued = 0;
     for (const message of session?.send_buffer ?? []) queued += message.length;
     return queued + (session?.recv?.response?.socket?.writableLength ?? 0);
-  }
-
-  get flushedMessages(): number {
-    const session = (this.connection as unknown as SockJsInternals)._session;
-    return Math.max(0, this.sentMessages - (session?.send_buffer?.length ?? 0));
   }
 
   close(code: number, reason: string): void {

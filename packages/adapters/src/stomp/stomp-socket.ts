@@ -26,10 +26,11 @@ export interface StompSocket {
   send(message: string | Buffer): void;
   /** Bytes accepted by `send` and not yet handed to the operating system. */
   readonly bufferedAmount: number;
-  /** Messages accepted by `send` so far (monotonic). */
-  readonly sentMessages: number;
-  /** Messages fully handed to the operating system so far (monotonic, at most `sentMessages`). */
-  readonly flushedMessages: number;
+  /**
+   * Bytes accepted by `send` so far, counted in the units of `bufferedAmount` (monotonic), so that
+   * `sentBytes - bufferedAmount` is how much has been handed to the operating system.
+   */
+  readonly sentBytes: number;
   /**
    * Closes the transport with a WebSocket close code (SockJS: a `c[code,"reason"]` frame).
    * Idempotent. The transport is gone within 1 s even if the peer does not answer.

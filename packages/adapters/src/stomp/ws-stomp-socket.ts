@@ -9,15 +9,12 @@ const TEXT = { binary: false } as const;
 
 /**
  * A `StompSocket` over a `ws` WebSocket. Subclasses change the message framing (SockJS).
- * Sends are text; `flushedMessages` counts the write callbacks of `ws`.
+ * Every message is sent as a text frame from a Buffer, so that `sentBytes` (payload plus frame
+ * header) and `ws.bufferedAmount` (bytes queued in the socket) count the same bytes.
  */
 export class WsStompSocket implements StompSocket {
-  sentMessages = 0;
-  flushedMessages = 0;
+  sentBytes = 0;
   protected closed = false;
-  private readonly flushed = (): void => {
-    this.flushedMessages++;
-  };
 
   constructor(
     protected readonly ws: WebSocket,
@@ -48,9 +45,15 @@ export class WsStompSocket implements StompSocket {
 
   protected sendRaw(message: string | Buffer): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.sentMessages++;
-    this.ws.send(message, TEXT, this.flushed);
+    const data = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+    this.sentBytes += data.length + frameHeaderLength(data.length);
+    this.ws.send(data, TEXT);
   }
+}
+
+/** Size of the header of an unmasked WebSocket frame carrying `payload` bytes (RFC 6455 §5.2). */
+function frameHeaderLength(payload: number): number {
+  return payload < 126 ? 2 : payload < 65536 ? 4 : 10;
 }
 
 /** Starts the closing handshake and terminates the socket if it is not closed within 1 s. */

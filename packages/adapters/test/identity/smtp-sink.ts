@@ -41,6 +41,7 @@ export class SmtpSink {
   refuseRecipients = false;
   private readonly server: SMTPServer;
   port = 0;
+  private stopped = false;
 
   constructor() {
     this.server = new SMTPServer({
@@ -88,7 +89,10 @@ export class SmtpSink {
     return last ? /\b(\d{6})\b/.exec(last.text)?.[1] : undefined;
   }
 
+  /** Stops listening; later sends find nothing there (connection refused). Safe to call twice. */
   stop(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.stopped = true;
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

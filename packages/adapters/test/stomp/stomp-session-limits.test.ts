@@ -150,14 +150,23 @@ describe('StompSession: limits', () => {
     expect(peer.socket.closedWith?.code).toBe(1008);
   });
 
-  it('keeps a consumer whose sends are written out', async () => {
-    const { connected, registry } = sessionFixture({ maxSendBlockedMs: 10 });
+  it('keeps a slow consumer whose queued bytes keep draining', async () => {
+    const { connected, registry } = sessionFixture({ maxSendBlockedMs: 30 });
     const peer = await connected();
     peer.frame('SUBSCRIBE', { id: '1', destination: '/topic/a', receipt: 'r' });
     await until(() => peer.socket.commands().includes('RECEIPT'));
-    for (let i = 0; i < 5; i++) registry.publish('/topic/a', { i });
-    await new Promise((r) => setTimeout(r, 40));
-    expect(peer.socket.closedWith).toBeUndefined();
+    peer.socket.autoFlush = false;
+    let ticks = 0;
+    const traffic = setInterval(() => {
+      registry.publish('/topic/a', { tick: ticks });
+      if (++ticks % 2 === 0) peer.socket.flush(); // the peer reads every 20 ms
+    }, 10);
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      expect(peer.socket.closedWith).toBeUndefined();
+    } finally {
+      clearInterval(traffic);
+    }
   });
 
   it('pauses reading under an inbound backlog and closes when it overflows', async () => {

@@ -1,10 +1,10 @@
 import { LANGUAGES, type CompileWorker, type CompleteCompileJob, type Language } from '@sooscode/domain';
 import type { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
 import { LocalCompileWorker } from '@sooscode/adapters/compile-dispatch/local-compile-worker';
+import { NodeHttpCompileWorker } from '@sooscode/adapters/compile-dispatch/node-http-compile-worker';
 import { PollingCompileWorker } from '@sooscode/adapters/compile-dispatch/polling-compile-worker';
 import { UnavailableCompileWorker } from '@sooscode/adapters/compile-dispatch/unavailable-compile-worker';
 import { KyCompileResultPoller } from '@sooscode/adapters/compile-worker/ky-compile-result-poller';
-import { KyCompileWorker } from '@sooscode/adapters/compile-worker/ky-compile-worker';
 import { Judge0CompileWorker } from '@sooscode/adapters/judge0/judge0-compile-worker';
 import { Judge0Poller } from '@sooscode/adapters/judge0/judge0-poller';
 import { LocalCodeRunner } from '@sooscode/adapters/local-runner/local-code-runner';
@@ -85,7 +85,7 @@ export function createCompileBackend(deps: {
   switch (selected.kind) {
     case 'worker': {
       const baseUrl = config.compileWorkerUrl!;
-      const client = new KyCompileWorker({ baseUrl, token: config.compileWorkerToken, dispatchTimeoutMs: config.compileDispatchTimeoutMs, logger });
+      const client = new NodeHttpCompileWorker({ baseUrl, token: config.compileWorkerToken, dispatchTimeoutMs: config.compileDispatchTimeoutMs, logger });
       logger.info({ backend: 'worker', pollFallback: config.compilePollFallback }, 'compile backend');
       if (!config.compilePollFallback) return { kind: 'worker', worker: client };
       const poller = new KyCompileResultPoller({ baseUrl, token: config.compileWorkerToken, logger });

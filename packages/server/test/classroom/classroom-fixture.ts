@@ -27,7 +27,8 @@ export interface ClassroomFixture {
 
 /** Starts a test server for classroom suites. */
 export async function startClassroomFixture(options: TestServerOptions = {}): Promise<ClassroomFixture> {
-  const server = await startTestServer(options);
+  // LiveKit's Room API is off unless a suite asks for it, so end/kick never reach for a server on :7880.
+  const server = await startTestServer({ ...options, env: { LIVEKIT_URL: '', ...options.env } });
   const c = server.container;
   const users = c.get<UserRepository>(TOKENS.UserRepository);
   const classes = c.get<ClassroomRepository>(TOKENS.ClassroomRepository);

@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
-import type { Clock, User, UserRepository } from '@sooscode/domain';
+import type { Clock, NewUser, PasswordHasher, User, UserRepository } from '@sooscode/domain';
+import { UserMother } from '@sooscode/domain/testing';
 import { TOKENS } from '../../src/tokens';
 import { claimsOf, signJwt } from '../../../adapters/test/identity/token-tools';
-import type { HttpClient, TestServer } from '../support/test-server';
+import { HttpClient, startTestServer, type TestServer, type TestServerOptions } from '../support/test-server';
 
 export { claimsOf };
 
@@ -63,6 +64,52 @@ let counter = 0;
 /** A fresh unique email. */
 export function uniqueEmail(tag = 'user'): string {
   return `${tag}${Date.now().toString(36)}${++counter}@example.com`;
+}
+
+/**
+ * A test server shared by several suites of one file (started in the file's `beforeAll`), always on an
+ * OffsetClock. Suites read `server` only inside their tests, after it started.
+ */
+export class SharedServer {
+  readonly clock = new OffsetClock();
+  private current: TestServer | undefined;
+
+  /** `options` may be a function, read at start (e.g. to use a port known only then). */
+  constructor(private readonly options: Omit<TestServerOptions, 'clock'> | (() => Omit<TestServerOptions, 'clock'>) = {}) {}
+
+  async start(): Promise<void> {
+    const options = typeof this.options === 'function' ? this.options() : this.options;
+    this.current = await startTestServer({ ...options, clock: this.clock });
+  }
+
+  async stop(): Promise<void> {
+    await this.current?.stop();
+  }
+
+  get server(): TestServer {
+    if (!this.current) throw new Error('SharedServer used before start()');
+    return this.current;
+  }
+
+  /** A fresh cookie jar against this server, with optional default headers. */
+  client(defaults?: Record<string, string>): HttpClient {
+    return new HttpClient(this.server.url, defaults);
+  }
+}
+
+const passwordHashes = new WeakMap<TestServer, Promise<string>>();
+
+/**
+ * Stores an ACTIVE student straight through the container's repository, password `Passw0rd!` (hashed once
+ * per server with the server's own hasher, so logins exercise the real argon2 path).
+ */
+export async function createUser(server: TestServer, overrides: Partial<NewUser> = {}, tag = 'user'): Promise<User> {
+  let hash = passwordHashes.get(server);
+  if (!hash) {
+    hash = server.container.get<PasswordHasher>(TOKENS.PasswordHasher).hash('Passw0rd!');
+    passwordHashes.set(server, hash);
+  }
+  return usersOf(server).create(UserMother.student({ email: uniqueEmail(tag), name: '김수스', passwordHash: await hash, ...overrides }));
 }
 
 /** Registers an account over HTTP (email verification off) and returns it from the repository. */

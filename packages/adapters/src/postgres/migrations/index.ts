@@ -1,5 +1,6 @@
 import { Identity1764000000001 } from './m0001-identity';
 import { Classroom1764000000002 } from './m0002-classroom';
+import { Chat1764000000010 } from './m0010-chat';
 
 /** Every migration, in order. New migrations are appended. */
-export const MIGRATIONS = [Identity1764000000001, Classroom1764000000002];
+export const MIGRATIONS = [Identity1764000000001, Classroom1764000000002, Chat1764000000010];

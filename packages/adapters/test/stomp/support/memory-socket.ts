@@ -24,9 +24,8 @@ export class MemorySocket implements StompSocket {
   readonly sent: string[] = [];
   closedWith: { code: number; reason: string } | undefined;
   bufferedAmount = 0;
-  sentMessages = 0;
-  flushedMessages = 0;
-  /** When false, sends stay "unflushed" (a blocked peer). */
+  sentBytes = 0;
+  /** When false, sent bytes stay in `bufferedAmount` (a blocked peer). */
   autoFlush = true;
   pauses = 0;
   resumes = 0;
@@ -35,9 +34,15 @@ export class MemorySocket implements StompSocket {
 
   send(message: string | Buffer): void {
     if (this.closedWith) return;
-    this.sent.push(typeof message === 'string' ? message : message.toString('utf8'));
-    this.sentMessages++;
-    if (this.autoFlush) this.flushedMessages++;
+    const text = typeof message === 'string' ? message : message.toString('utf8');
+    this.sent.push(text);
+    this.sentBytes += Buffer.byteLength(text);
+    if (!this.autoFlush) this.bufferedAmount += Buffer.byteLength(text);
+  }
+
+  /** The peer reads everything queued so far. */
+  flush(): void {
+    this.bufferedAmount = 0;
   }
 
   close(code: number, reason: string): void {

@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { AccessTokenDenylist } from '../../identity/ports/access-tokens';
 import type { AttemptCounter } from '../../identity/ports/attempt-counter';
 import type { EmailVerificationStore } from '../../identity/ports/email-verification-store';
-import type { ContractHarness, HarnessFactory } from './harness';
+import { contractSuite, type ContractOptions, type HarnessFactory } from './harness';
 
 /** The behaviour every `AccessTokenDenylist` must have. */
-export function accessTokenDenylistContract(name: string, factory: HarnessFactory<AccessTokenDenylist>): void {
-  describe(`AccessTokenDenylist contract: ${name}`, () => {
-    let h: ContractHarness<AccessTokenDenylist>;
-    beforeEach(async () => {
-      h = await factory();
-    });
-    afterEach(async () => {
-      await h.teardown();
-    });
-
-    it('denies each jti until its own instant', async () => {
+export function accessTokenDenylistContract(name: string, factory: HarnessFactory<AccessTokenDenylist>, options: ContractOptions = {}): void {
+  contractSuite(`AccessTokenDenylist contract: ${name}`, factory, options, (it) => {
+    it('denies each jti until its own instant', async (h) => {
       await h.subject.deny('jti-a', new Date(h.now().getTime() + 400));
       await h.subject.deny('jti-long', new Date(h.now().getTime() + 60_000));
       expect(await h.subject.isDenied('jti-a')).toBe(true);
@@ -25,7 +17,7 @@ export function accessTokenDenylistContract(name: string, factory: HarnessFactor
       expect(await h.subject.isDenied('jti-long')).toBe(true);
     });
 
-    it('ignores an instant already past', async () => {
+    it('ignores an instant already past', async (h) => {
       await h.subject.deny('jti-old', new Date(h.now().getTime() - 1000));
       expect(await h.subject.isDenied('jti-old')).toBe(false);
     });
@@ -33,17 +25,9 @@ export function accessTokenDenylistContract(name: string, factory: HarnessFactor
 }
 
 /** The behaviour every `AttemptCounter` must have. */
-export function attemptCounterContract(name: string, factory: HarnessFactory<AttemptCounter>): void {
-  describe(`AttemptCounter contract: ${name}`, () => {
-    let h: ContractHarness<AttemptCounter>;
-    beforeEach(async () => {
-      h = await factory();
-    });
-    afterEach(async () => {
-      await h.teardown();
-    });
-
-    it('counts hits within a window and reports the reset', async () => {
+export function attemptCounterContract(name: string, factory: HarnessFactory<AttemptCounter>, options: ContractOptions = {}): void {
+  contractSuite(`AttemptCounter contract: ${name}`, factory, options, (it) => {
+    it('counts hits within a window and reports the reset', async (h) => {
       expect(await h.subject.peek('k')).toEqual({ count: 0, resetInS: 0 });
       expect((await h.subject.hit('k', 60)).count).toBe(1);
       const second = await h.subject.hit('k', 60);
@@ -54,7 +38,7 @@ export function attemptCounterContract(name: string, factory: HarnessFactory<Att
       expect((await h.subject.peek('other')).count).toBe(0);
     });
 
-    it('uses fixed windows: later hits do not extend a window, peek opens none, and a count starts over after it', async () => {
+    it('uses fixed windows: later hits do not extend a window, peek opens none, and a count starts over after it', async (h) => {
       expect(await h.subject.peek('f')).toEqual({ count: 0, resetInS: 0 });
       expect((await h.subject.hit('f', 2)).count).toBe(1);
       await h.advance(1000);
@@ -67,7 +51,7 @@ export function attemptCounterContract(name: string, factory: HarnessFactory<Att
       expect((await h.subject.peek('f')).count).toBe(0);
     });
 
-    it('keeps keys apart and resets only the given key', async () => {
+    it('keeps keys apart and resets only the given key', async (h) => {
       await h.subject.hit('a', 60);
       await h.subject.hit('a', 60);
       await h.subject.hit('b', 60);
@@ -76,7 +60,7 @@ export function attemptCounterContract(name: string, factory: HarnessFactory<Att
       expect(await h.subject.peek('b')).toEqual({ count: 1, resetInS: 60 });
     });
 
-    it('counts concurrent hits exactly', async () => {
+    it('counts concurrent hits exactly', async (h) => {
       const results = await Promise.all(Array.from({ length: 20 }, () => h.subject.hit('c', 60)));
       expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
@@ -84,17 +68,9 @@ export function attemptCounterContract(name: string, factory: HarnessFactory<Att
 }
 
 /** The behaviour every `EmailVerificationStore` must have. */
-export function emailVerificationStoreContract(name: string, factory: HarnessFactory<EmailVerificationStore>): void {
-  describe(`EmailVerificationStore contract: ${name}`, () => {
-    let h: ContractHarness<EmailVerificationStore>;
-    beforeEach(async () => {
-      h = await factory();
-    });
-    afterEach(async () => {
-      await h.teardown();
-    });
-
-    it('keeps the newest record per email, round-tripping every field', async () => {
+export function emailVerificationStoreContract(name: string, factory: HarnessFactory<EmailVerificationStore>, options: ContractOptions = {}): void {
+  contractSuite(`EmailVerificationStore contract: ${name}`, factory, options, (it) => {
+    it('keeps the newest record per email, round-tripping every field', async (h) => {
       const now = new Date(Math.floor(h.now().getTime() / 1000) * 1000);
       const first = { email: 'a@example.com', codeDigest: 'd1', sentAt: now, expiresAt: new Date(now.getTime() + 300_000), failedAttempts: 0, verifiedAt: null };
       await h.subject.put(first, 60);
@@ -107,7 +83,7 @@ export function emailVerificationStoreContract(name: string, factory: HarnessFac
       expect(await h.subject.get('a@example.com')).toBeNull();
     });
 
-    it('counts attempts atomically against the current code only, keeping the expiry', async () => {
+    it('counts attempts atomically against the current code only, keeping the expiry', async (h) => {
       const record = { email: 'c@example.com', codeDigest: 'cd', sentAt: h.now(), expiresAt: h.now(), failedAttempts: 0, verifiedAt: null };
       expect(await h.subject.countAttempt('c@example.com', 'cd')).toBeNull();
       await h.subject.put(record, 1);

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { RefreshTokenStore } from '../../identity/ports/refresh-token-store';
 import type { SessionFamily } from '../../identity/session-family';
-import type { ContractHarness, HarnessFactory } from './harness';
+import { contractSuite, type ContractOptions, type HarnessFactory } from './harness';
 
 let n = 0;
 function family(now: Date, userId = 1, absoluteS = 3600): SessionFamily {
@@ -18,17 +18,9 @@ function family(now: Date, userId = 1, absoluteS = 3600): SessionFamily {
 }
 
 /** The behaviour every `RefreshTokenStore` must have. */
-export function refreshTokenStoreContract(name: string, factory: HarnessFactory<RefreshTokenStore>): void {
-  describe(`RefreshTokenStore contract: ${name}`, () => {
-    let h: ContractHarness<RefreshTokenStore>;
-    beforeEach(async () => {
-      h = await factory();
-    });
-    afterEach(async () => {
-      await h.teardown();
-    });
-
-    it('finds a new family by its first token digest', async () => {
+export function refreshTokenStoreContract(name: string, factory: HarnessFactory<RefreshTokenStore>, options: ContractOptions = {}): void {
+  contractSuite(`RefreshTokenStore contract: ${name}`, factory, options, (it) => {
+    it('finds a new family by its first token digest', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `d1-${f.id}`, 600);
       const found = await h.subject.findByDigest(`d1-${f.id}`);
@@ -39,7 +31,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.get('unknown')).toBeNull();
     });
 
-    it('rotates only from the current sequence number', async () => {
+    it('rotates only from the current sequence number', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `a-${f.id}`, 600);
       const at = new Date(h.now().getTime() + 1000);
@@ -54,7 +46,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.findByDigest(`c-${f.id}`)).toBeNull();
     });
 
-    it('lets exactly one of two concurrent rotations win', async () => {
+    it('lets exactly one of two concurrent rotations win', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `x-${f.id}`, 600);
       const results = await Promise.all([
@@ -64,7 +56,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
 
-    it('revokes a family; revoked families do not rotate', async () => {
+    it('revokes a family; revoked families do not rotate', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `r-${f.id}`, 600);
       expect(await h.subject.revoke(f.id)).toBe(true);
@@ -73,7 +65,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.revoke('unknown')).toBe(false);
     });
 
-    it('revokes every family of a user except one', async () => {
+    it('revokes every family of a user except one', async (h) => {
       const a = family(h.now(), 77);
       const b = family(h.now(), 77);
       const c = family(h.now(), 77);
@@ -87,14 +79,14 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.revokeAllForUser(77)).toEqual([b.id]);
     });
 
-    it('keeps the exact family through a round trip, with and without a previous token', async () => {
+    it('keeps the exact family through a round trip, with and without a previous token', async (h) => {
       const f = { ...family(new Date(Math.floor(h.now().getTime() / 1000) * 1000 + 123)), seq: 4, previousSupersededAt: new Date(h.now().getTime() - 5000) };
       await h.subject.create(f, `rt-${f.id}`, 600);
       expect(await h.subject.get(f.id)).toEqual(f);
       expect(await h.subject.findByDigest(`rt-${f.id}`)).toEqual({ family: f, seq: 4 });
     });
 
-    it('reports a revoked family through its digests, so the caller can tell revoked from unknown', async () => {
+    it('reports a revoked family through its digests, so the caller can tell revoked from unknown', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `rv-${f.id}`, 600);
       await h.subject.rotate(f.id, 1, `rv2-${f.id}`, h.now(), 600);
@@ -104,7 +96,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect(await h.subject.revokeAllForUser(f.userId)).toEqual([]);
     });
 
-    it('lets concurrent rotations of one family produce exactly one successor token', async () => {
+    it('lets concurrent rotations of one family produce exactly one successor token', async (h) => {
       const f = family(h.now());
       await h.subject.create(f, `cr-${f.id}`, 600);
       const results = await Promise.all(
@@ -120,7 +112,7 @@ export function refreshTokenStoreContract(name: string, factory: HarnessFactory<
       expect((await h.subject.get(f.id))?.seq).toBe(2);
     });
 
-    it('keeps tokens past their idle lifetime, and a family until its absolute expiry plus that lifetime', async () => {
+    it('keeps tokens past their idle lifetime, and a family until its absolute expiry plus that lifetime', async (h) => {
       const short = family(h.now(), 91, 1);
       const long = family(h.now(), 91, 3600);
       await h.subject.create(short, `s-${short.id}`, 1);

@@ -41,9 +41,11 @@ function redisHarness<T>(build: (redis: Redis, prefix: string) => T): () => Prom
   };
 }
 
-describe.skipIf(!HAS_REDIS)('Redis identity stores', () => {
-  refreshTokenStoreContract('Redis', redisHarness((redis, prefix) => new RedisRefreshTokenStore(redis, prefix)));
-  accessTokenDenylistContract('Redis', redisHarness((redis, prefix) => new RedisAccessTokenDenylist(redis, prefix)));
-  attemptCounterContract('Redis', redisHarness((redis, prefix) => new RedisAttemptCounter(redis, prefix)));
-  emailVerificationStoreContract('Redis', redisHarness((redis, prefix) => new RedisEmailVerificationStore(redis, prefix)));
+// Each test gets its own key prefix, so the Redis suites run their tests concurrently and overlap the waits.
+describe.skipIf(!HAS_REDIS).concurrent('Redis identity stores', () => {
+  const concurrent = { concurrent: true };
+  refreshTokenStoreContract('Redis', redisHarness((redis, prefix) => new RedisRefreshTokenStore(redis, prefix)), concurrent);
+  accessTokenDenylistContract('Redis', redisHarness((redis, prefix) => new RedisAccessTokenDenylist(redis, prefix)), concurrent);
+  attemptCounterContract('Redis', redisHarness((redis, prefix) => new RedisAttemptCounter(redis, prefix)), concurrent);
+  emailVerificationStoreContract('Redis', redisHarness((redis, prefix) => new RedisEmailVerificationStore(redis, prefix)), concurrent);
 });
