@@ -77,6 +77,7 @@ function memory(): Promise<{ jobs: number; pendingJobsMiB: number; runCodeWaitMi
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   const maxUsers = Math.max(...LEVELS);
   const worker = await child<WorkerReply>('instant-worker-process.ts');
   const loader = await child<LoadReply>('load-process.ts');
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
     };
     for (const c of LEVELS) {
       const perUser = Math.max(ROUNDS, Math.ceil(MIN_SAMPLES / c));
+      // Warm-up at this concurrency: every connection (load → API, API → worker, worker → API) is opened before measuring.
+      await load(loader.proc, { url: workerRun, users: workerUsers.slice(0, c), requestsPerUser: 3 });
+      await load(loader.proc, { url: apiRun, users: apiUsers.slice(0, c), requestsPerUser: 3 });
       const alone = await load(loader.proc, { url: workerRun, users: workerUsers.slice(0, c), requestsPerUser: perUser });
       const through = await measured({ url: apiRun, users: apiUsers.slice(0, c), requestsPerUser: perUser });
       const me = await measured({ url: `${api.url}/api/me`, method: 'GET', users: apiUsers.slice(0, c), requestsPerUser: perUser });
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
   }
   const mem = await memory();
   const out = process.stdout;
-  out.write(`\nnpx tsx bench/compile.ts  (database: ${db ? 'postgres' : 'pglite'}, in-process job state, at least ${ROUNDS} runs per virtual user and ${MIN_SAMPLES} per level, distinct users, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)\n\n`);
+  out.write(`\nnpx tsx bench/compile.ts  (database: ${db ? 'postgres' : 'pglite'}, in-process job state, at least ${ROUNDS} runs per virtual user and ${MIN_SAMPLES} per level, distinct users, load average ${loadAtStart.toFixed(1)} at start on ${cpus().length} CPUs)\n\n`);
   out.write('| concurrency | runs | worker alone p50 ms | API run p50 ms | overhead p50 ms | worker alone p99 ms | API run p99 ms | overhead p99 ms | API runs/s | GET /api/me p50 ms | API CPU µs/run | API CPU µs per GET /api/me | non-200 |\n');
   out.write('|---|---|---|---|---|---|---|---|---|---|---|---|---|\n');
   for (const r of rows) out.write(`| ${r.join(' | ')} |\n`);

@@ -58,9 +58,17 @@ async function rss(server: ChildProcess): Promise<number> {
   return (reply as { rss: number }).rss;
 }
 
-async function runAll(load: ChildProcess, specs: RunSpec[]): Promise<readonly RunResult[]> {
+async function cpu(server: ChildProcess): Promise<number> {
+  const reply = await ask<ServerReply>(server, { type: 'cpu' }, (r) => r.type === 'cpu');
+  return (reply as { micros: number }).micros;
+}
+
+/** Runs the specs at the same time; each result carries its server's CPU time over the run. */
+async function runAll(load: ChildProcess, specs: RunSpec[], servers: Record<ServerKind, { child: ChildProcess }>): Promise<RunResult[]> {
+  const before = await Promise.all(specs.map((s) => cpu(servers[s.kind].child)));
   const reply = await ask<LoadReply>(load, { type: 'run', specs }, (r) => r.type === 'results');
-  return (reply as { results: readonly RunResult[] }).results;
+  const after = await Promise.all(specs.map((s) => cpu(servers[s.kind].child)));
+  return (reply as { results: readonly RunResult[] }).results.map((r, i) => ({ ...r, serverCpuMicros: after[i]! - before[i]! }));
 }
 
 function rabbitReachable(): Promise<boolean> {
@@ -81,6 +89,8 @@ interface Row {
 }
 
 const rate = (r: RunResult): number => r.delivered / r.seconds;
+/** CPU microseconds per delivered message (warm-up deliveries make this a slight overestimate). */
+const perDelivery = (micros: number | undefined, r: RunResult): number => (micros ?? Number.NaN) / r.delivered;
 const median = (runs: RunResult[]): RunResult => [...runs].sort((a, b) => rate(a) - rate(b))[Math.floor(runs.length / 2)]!;
 const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
@@ -99,14 +109,14 @@ async function main(): Promise<void> {
     const repeats: Record<ServerKind, RunResult[]> = { raw: [], stomp: [] };
     for (let i = 0; i < MAX_REPEATS; i++) {
       for (const kind of KINDS) {
-        const [result] = await runAll(load, [spec(kind, 'max')]);
+        const [result] = await runAll(load, [spec(kind, 'max')], servers);
         repeats[kind].push(result!);
         log(kind, n, 'max', result!);
       }
     }
     for (const kind of KINDS) rows.push({ kind, n, mode: 'max', result: median(repeats[kind]) });
     // fixed rate: both servers at the same time, so that background load hits both alike
-    const rates = await runAll(load, KINDS.map((kind) => spec(kind, 'rate')));
+    const rates = await runAll(load, KINDS.map((kind) => spec(kind, 'rate')), servers);
     KINDS.forEach((kind, i) => {
       rows.push({ kind, n, mode: 'rate', result: rates[i]! });
       log(kind, n, 'rate', rates[i]!);
@@ -132,13 +142,15 @@ async function main(): Promise<void> {
 
   console.log(`\nSTOMP fan-out: one topic, one publisher, 256-byte JSON messages (max mode: median of ${MAX_REPEATS}, window ${WINDOW})`);
   console.log('"delivered" counts messages received by the end of the run plus a 5 s drain (2 s in max mode).');
-  console.log('server   N     mode        published  delivered/expected  delivered msg/s   p50 ms   p99 ms  cut off');
+  console.log('CPU columns: server and load-generator CPU time per delivered message (load generator: max mode only).');
+  console.log('server   N     mode        published  delivered/expected  delivered msg/s   p50 ms   p99 ms  cut off  server µs  loadgen µs');
   const order = (row: Row): number => row.n * 10 + (row.kind === 'raw' ? 0 : 2) + (row.mode === 'rate' ? 0 : 1);
   for (const { kind, n, mode, result: r } of [...rows].sort((a, b) => order(a) - order(b))) {
     const label = mode === 'rate' ? `${RATE}/s ${RATE_MS / 1000}s` : `max ${MAX_MS / 1000}s`;
     console.log(
       `${(kind === 'raw' ? 'raw ws' : 'STOMP').padEnd(8)} ${String(n).padEnd(5)} ${label.padEnd(11)} ${String(r.published).padStart(9)}  ` +
-        `${`${r.delivered}/${r.expected}`.padStart(18)}  ${fmt(rate(r)).padStart(15)}  ${fmt(r.p50Ms, 2).padStart(7)}  ${fmt(r.p99Ms, 2).padStart(7)}  ${String(r.cutOff).padStart(7)}`,
+        `${`${r.delivered}/${r.expected}`.padStart(18)}  ${fmt(rate(r)).padStart(15)}  ${fmt(r.p50Ms, 2).padStart(7)}  ${fmt(r.p99Ms, 2).padStart(7)}  ${String(r.cutOff).padStart(7)}  ` +
+        `${fmt(perDelivery(r.serverCpuMicros, r), 1).padStart(9)}  ${(mode === 'max' ? fmt(perDelivery(r.loadCpuMicros, r), 1) : '-').padStart(10)}`,
     );
   }
   const find = (kind: ServerKind, n: number, mode: 'rate' | 'max'): RunResult =>
@@ -148,8 +160,10 @@ async function main(): Promise<void> {
     const tp = rate(find('stomp', n, 'max')) / rate(find('raw', n, 'max'));
     const p99 = find('stomp', n, 'rate').p99Ms / find('raw', n, 'rate').p99Ms;
     const missing = (kind: ServerKind): number => find(kind, n, 'rate').expected - find(kind, n, 'rate').delivered;
+    const cost = (kind: ServerKind): number => perDelivery(find(kind, n, 'max').serverCpuMicros, find(kind, n, 'max'));
     console.log(
-      `  N=${n}: max-mode throughput ${fmt(tp, 2)}x; ${RATE}/s p99 latency ${fmt(p99, 2)}x; ` +
+      `  N=${n}: max-mode throughput ${fmt(tp, 2)}x; server CPU per delivery ${fmt(cost('stomp'), 1)} µs vs ${fmt(cost('raw'), 1)} µs ` +
+        `(ceiling/ours ${fmt(cost('raw') / cost('stomp'), 2)}x); ${RATE}/s p99 latency ${fmt(p99, 2)}x; ` +
         `${RATE}/s deliveries missing: STOMP ${missing('stomp')}, raw ws ${missing('raw')}`,
     );
   }

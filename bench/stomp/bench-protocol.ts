@@ -30,6 +30,10 @@ export interface RunResult {
   readonly p99Ms: number;
   /** Subscribers the server disconnected during the run (slow-consumer cut-offs). */
   readonly cutOff: number;
+  /** CPU time of the load generator over the run (warm-up and drain included), microseconds. */
+  readonly loadCpuMicros: number;
+  /** CPU time of the server over the run, microseconds (filled in by the orchestrator). */
+  serverCpuMicros?: number;
 }
 
 export type LoadCommand =

@@ -80,6 +80,7 @@ async function run(spec: RunSpec): Promise<RunResult> {
     while (completed < group.published - runStart && performance.now() < deadline) await sleep(10);
   };
 
+  const cpuAtStart = process.cpuUsage();
   // warm-up: one window, not measured
   for (let i = 0; i < spec.window; i++) publish();
   await drain(5000);
@@ -115,7 +116,12 @@ async function run(spec: RunSpec): Promise<RunResult> {
     p50Ms: percentile(latencies, samples, 50),
     p99Ms: percentile(latencies, samples, 99),
     cutOff: group.subscribers.filter((s) => s.closedByServer).length,
+    loadCpuMicros: cpuMicros(process.cpuUsage(cpuAtStart)),
   };
+}
+
+function cpuMicros(usage: NodeJS.CpuUsage): number {
+  return usage.user + usage.system;
 }
 
 async function handle(command: LoadCommand): Promise<void> {

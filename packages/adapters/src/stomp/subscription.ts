@@ -17,8 +17,8 @@ export function registryKey(destination: string, userId: number): string {
 /** One active SUBSCRIBE of one session. */
 export class Subscription {
   readonly key: string;
-  /** `subscription:<id>\n`, escaped for the session's version, as UTF-8. */
-  readonly subscriptionLine: Buffer;
+  /** `subscription:<id>\n`, escaped for the session's version. */
+  readonly subscriptionLine: string;
   /** Publications held back while the subscription is activating (until its snapshot is sent). */
   pending: PreparedMessage[] | undefined;
   /** Approximate size of `pending`. */
@@ -35,6 +35,6 @@ export class Subscription {
     version: StompVersion,
   ) {
     this.key = registryKey(destination, owner.userId);
-    this.subscriptionLine = Buffer.from('subscription:' + escapeHeader(id, version === '1.1' ? '1.1' : '1.2') + '\n', 'utf8');
+    this.subscriptionLine = 'subscription:' + escapeHeader(id, version === '1.1' ? '1.1' : '1.2') + '\n';
   }
 }

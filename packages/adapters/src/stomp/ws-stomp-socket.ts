@@ -9,8 +9,9 @@ const TEXT = { binary: false } as const;
 
 /**
  * A `StompSocket` over a `ws` WebSocket. Subclasses change the message framing (SockJS).
- * Every message is sent as a text frame from a Buffer, so that `sentBytes` (payload plus frame
- * header) and `ws.bufferedAmount` (bytes queued in the socket) count the same bytes.
+ * Every message is a text frame. `sentBytes` counts like the socket's write queue, which is what
+ * `ws.bufferedAmount` reports: frame header bytes plus the payload's length (UTF-16 code units
+ * for a string, which the socket encodes as it writes; bytes for a Buffer).
  */
 export class WsStompSocket implements StompSocket {
   sentBytes = 0;
@@ -45,15 +46,26 @@ export class WsStompSocket implements StompSocket {
 
   protected sendRaw(message: string | Buffer): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    const data = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
-    this.sentBytes += data.length + frameHeaderLength(data.length);
-    this.ws.send(data, TEXT);
+    this.sentBytes += message.length + frameHeaderLength(message);
+    this.ws.send(message, TEXT);
   }
 }
 
-/** Size of the header of an unmasked WebSocket frame carrying `payload` bytes (RFC 6455 §5.2). */
-function frameHeaderLength(payload: number): number {
-  return payload < 126 ? 2 : payload < 65536 ? 4 : 10;
+/** Size of the header of the unmasked WebSocket frame carrying `message` (RFC 6455 §5.2). */
+function frameHeaderLength(message: string | Buffer): number {
+  const n = message.length;
+  if (typeof message === 'string') {
+    // UTF-8 takes 1 to 3 bytes per UTF-16 code unit: measure only when the bounds disagree.
+    if (n * 3 < 126) return 2;
+    if (n >= 126 && n * 3 < 65536) return 4;
+    if (n >= 65536) return 10;
+    return headerFor(Buffer.byteLength(message, 'utf8'));
+  }
+  return headerFor(n);
+}
+
+function headerFor(bytes: number): number {
+  return bytes < 126 ? 2 : bytes < 65536 ? 4 : 10;
 }
 
 /** Starts the closing handshake and terminates the socket if it is not closed within 1 s. */

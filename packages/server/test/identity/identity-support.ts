@@ -112,16 +112,8 @@ export async function createUser(server: TestServer, overrides: Partial<NewUser>
   return usersOf(server).create(UserMother.student({ email: uniqueEmail(tag), name: '김수스', passwordHash: await hash, ...overrides }));
 }
 
-/** Registers an account over HTTP (email verification off) and returns it from the repository. */
-export async function registerUser(server: TestServer, http: HttpClient, password = 'Passw0rd!', tag = 'user'): Promise<User> {
-  const email = uniqueEmail(tag);
-  const r = await http.json('POST', '/api/auth/register', { body: { email, name: '김수스', password, confirmPassword: password } });
-  if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return (await usersOf(server).findByEmail(email))!;
-}
-
 /** The exact enveloped error of a code. */
-export function errorBody(status: number, code: string, message: string) {
+function errorBody(status: number, code: string, message: string) {
   return { success: false, status, code, message };
 }
 
