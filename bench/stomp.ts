@@ -20,7 +20,8 @@ const MAX_MS = 3000;
 const MAX_REPEATS = 3;
 const WINDOW = 16;
 const IDLE_SESSIONS = 5000;
-const KINDS = ['raw', 'stomp'] as const;
+const RABBIT_URL = 'ws://127.0.0.1:15674/ws';
+const LABELS: Record<ServerKind, string> = { raw: 'raw ws', stomp: 'STOMP', rabbit: 'RabbitMQ' };
 
 function spawn(file: string, args: string[] = []): ChildProcess {
   return fork(HERE + file, args, { execArgv: EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -63,11 +64,21 @@ async function cpu(server: ChildProcess): Promise<number> {
   return (reply as { micros: number }).micros;
 }
 
+interface Target {
+  readonly url: string;
+  /** Our own server processes; absent for an external RabbitMQ (no CPU figures then). */
+  readonly child?: ChildProcess;
+}
+
 /** Runs the specs at the same time; each result carries its server's CPU time over the run. */
-async function runAll(load: ChildProcess, specs: RunSpec[], servers: Record<ServerKind, { child: ChildProcess }>): Promise<RunResult[]> {
-  const before = await Promise.all(specs.map((s) => cpu(servers[s.kind].child)));
+async function runAll(load: ChildProcess, specs: RunSpec[], targets: Partial<Record<ServerKind, Target>>): Promise<RunResult[]> {
+  const cpuOf = async (kind: ServerKind): Promise<number> => {
+    const child = targets[kind]?.child;
+    return child ? cpu(child) : Number.NaN;
+  };
+  const before = await Promise.all(specs.map((s) => cpuOf(s.kind)));
   const reply = await ask<LoadReply>(load, { type: 'run', specs }, (r) => r.type === 'results');
-  const after = await Promise.all(specs.map((s) => cpu(servers[s.kind].child)));
+  const after = await Promise.all(specs.map((s) => cpuOf(s.kind)));
   return (reply as { results: readonly RunResult[] }).results.map((r, i) => ({ ...r, serverCpuMicros: after[i]! - before[i]! }));
 }
 
@@ -96,34 +107,38 @@ const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? val
 
 async function main(): Promise<void> {
   const began = Date.now();
+  const rabbit = await rabbitReachable();
+  const kinds: ServerKind[] = rabbit ? ['raw', 'stomp', 'rabbit'] : ['raw', 'stomp'];
   const load = spawn('load-process.ts');
   const rows: Row[] = [];
   const spec = (kind: ServerKind, mode: 'rate' | 'max'): RunSpec => ({ kind, mode, rate: RATE, durationMs: mode === 'rate' ? RATE_MS : MAX_MS, window: WINDOW });
   const log = (kind: ServerKind, n: number, mode: string, result: RunResult): void =>
     console.log(`  ${kind.padEnd(5)} N=${String(n).padEnd(4)} ${mode.padEnd(4)} ${fmt(rate(result)).padStart(7)} msg/s delivered, p99 ${fmt(result.p99Ms, 1)} ms`);
   for (const n of SIZES) {
-    // Both servers up with their subscribers connected.
-    const servers = { raw: await startServer('raw'), stomp: await startServer('stomp') };
-    for (const kind of KINDS) await ask<LoadReply>(load, { type: 'prepare', kind, url: servers[kind].url, subscribers: n }, (r) => r.type === 'prepared');
+    // Every server up with its subscribers connected.
+    const servers: Partial<Record<ServerKind, Target>> = { raw: await startServer('raw'), stomp: await startServer('stomp') };
+    if (rabbit) servers.rabbit = { url: RABBIT_URL };
+    for (const kind of kinds) await ask<LoadReply>(load, { type: 'prepare', kind, url: servers[kind]!.url, subscribers: n }, (r) => r.type === 'prepared');
     // max: runs alternate between the servers; the median counts
-    const repeats: Record<ServerKind, RunResult[]> = { raw: [], stomp: [] };
+    const repeats: Record<ServerKind, RunResult[]> = { raw: [], stomp: [], rabbit: [] };
     for (let i = 0; i < MAX_REPEATS; i++) {
-      for (const kind of KINDS) {
+      for (const kind of kinds) {
         const [result] = await runAll(load, [spec(kind, 'max')], servers);
         repeats[kind].push(result!);
         log(kind, n, 'max', result!);
       }
     }
-    for (const kind of KINDS) rows.push({ kind, n, mode: 'max', result: median(repeats[kind]) });
-    // fixed rate: both servers at the same time, so that background load hits both alike
-    const rates = await runAll(load, KINDS.map((kind) => spec(kind, 'rate')), servers);
-    KINDS.forEach((kind, i) => {
+    for (const kind of kinds) rows.push({ kind, n, mode: 'max', result: median(repeats[kind]) });
+    // fixed rate: all servers at the same time, so that background load hits them alike
+    const rates = await runAll(load, kinds.map((kind) => spec(kind, 'rate')), servers);
+    kinds.forEach((kind, i) => {
       rows.push({ kind, n, mode: 'rate', result: rates[i]! });
       log(kind, n, 'rate', rates[i]!);
     });
-    for (const kind of KINDS) {
+    for (const kind of kinds) {
       await ask<LoadReply>(load, { type: 'teardown', kind }, (r) => r.type === 'released');
-      await stopChild(servers[kind].child);
+      const child = servers[kind]?.child;
+      if (child) await stopChild(child);
     }
   }
 
@@ -144,11 +159,11 @@ async function main(): Promise<void> {
   console.log('"delivered" counts messages received by the end of the run plus a 5 s drain (2 s in max mode).');
   console.log('CPU columns: server and load-generator CPU time per delivered message (load generator: max mode only).');
   console.log('server   N     mode        published  delivered/expected  delivered msg/s   p50 ms   p99 ms  cut off  server µs  loadgen µs');
-  const order = (row: Row): number => row.n * 10 + (row.kind === 'raw' ? 0 : 2) + (row.mode === 'rate' ? 0 : 1);
+  const order = (row: Row): number => row.n * 10 + kinds.indexOf(row.kind) * 2 + (row.mode === 'rate' ? 0 : 1);
   for (const { kind, n, mode, result: r } of [...rows].sort((a, b) => order(a) - order(b))) {
     const label = mode === 'rate' ? `${RATE}/s ${RATE_MS / 1000}s` : `max ${MAX_MS / 1000}s`;
     console.log(
-      `${(kind === 'raw' ? 'raw ws' : 'STOMP').padEnd(8)} ${String(n).padEnd(5)} ${label.padEnd(11)} ${String(r.published).padStart(9)}  ` +
+      `${LABELS[kind].padEnd(8)} ${String(n).padEnd(5)} ${label.padEnd(11)} ${String(r.published).padStart(9)}  ` +
         `${`${r.delivered}/${r.expected}`.padStart(18)}  ${fmt(rate(r)).padStart(15)}  ${fmt(r.p50Ms, 2).padStart(7)}  ${fmt(r.p99Ms, 2).padStart(7)}  ${String(r.cutOff).padStart(7)}  ` +
         `${fmt(perDelivery(r.serverCpuMicros, r), 1).padStart(9)}  ${(mode === 'max' ? fmt(perDelivery(r.loadCpuMicros, r), 1) : '-').padStart(10)}`,
     );
@@ -168,11 +183,13 @@ async function main(): Promise<void> {
     );
   }
   console.log(`\nIdle authenticated sessions: ${IDLE_SESSIONS}, server RSS +${fmt((after - before) / 1024 / 1024, 1)} MiB = ${fmt(kibPerSession, 1)} KiB/session`);
-  console.log(
-    (await rabbitReachable())
-      ? 'RabbitMQ web-stomp: port 15674 answers, but no RabbitMQ client run is configured in this bench'
-      : 'RabbitMQ web-stomp: unavailable (nothing listening on 127.0.0.1:15674), comparison skipped',
-  );
+  if (!rabbit) console.log('RabbitMQ web-stomp: unavailable (nothing listening on 127.0.0.1:15674), comparison skipped');
+  else {
+    for (const n of SIZES) {
+      const tp = rate(find('stomp', n, 'max')) / rate(find('rabbit', n, 'max'));
+      console.log(`RabbitMQ web-stomp, N=${n}: STOMP / RabbitMQ max-mode throughput ${fmt(tp, 2)}x`);
+    }
+  }
 
   const tp1000 = rate(find('stomp', 1000, 'max')) / rate(find('raw', 1000, 'max'));
   const targets: [string, boolean][] = [

@@ -1,7 +1,10 @@
 // IPC messages between the bench orchestrator (bench/stomp.ts) and its two child processes.
 
-/** Which server a run measures: our STOMP engine, or a bare `ws` broadcast (the ceiling). */
-export type ServerKind = 'stomp' | 'raw';
+/**
+ * Which server a run measures: our STOMP engine, a bare `ws` broadcast (the ceiling), or a
+ * RabbitMQ web-stomp endpoint when one is reachable.
+ */
+export type ServerKind = 'stomp' | 'raw' | 'rabbit';
 
 export type ServerCommand = { readonly type: 'rss' } | { readonly type: 'cpu' } | { readonly type: 'stop' };
 export type ServerReply =

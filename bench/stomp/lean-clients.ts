@@ -1,5 +1,6 @@
 // Cheap load-generator clients: raw `ws` plus the least parsing that works against these servers
-// (our server sends exactly one frame per WebSocket message; heart-beats are disabled).
+// (our server, like RabbitMQ's web-stomp, sends one frame per WebSocket message; heart-beats are
+// disabled).
 import type { WebSocket as Ws } from 'ws';
 import { WebSocket } from './ws-module';
 
@@ -41,12 +42,29 @@ function tracked(ws: Ws, publish: (body: string) => void): BenchClient {
   };
 }
 
-/** A STOMP 1.2 client: CONNECT as `bench-<userId>`, optionally SUBSCRIBE, then SEND / receive. */
-export async function leanStomp(url: string, userId: number, subscribeTo?: string, heartBeat = '0,0'): Promise<BenchClient> {
+export interface LeanStompOptions {
+  /** CONNECT headers; our server takes `Authorization: Bearer bench-<n>` as user n. */
+  readonly connectHeaders: Readonly<Record<string, string>>;
+  /** Destination to SUBSCRIBE to (with a receipt) after CONNECTED. */
+  readonly subscribeTo?: string;
+  /** Destination of SEND frames. Default `/app/bench`. */
+  readonly sendTo?: string;
+  /** The CONNECT `heart-beat` header. Default `0,0`. */
+  readonly heartBeat?: string;
+}
+
+/** Headers that authenticate as user `userId` on the bench STOMP server. */
+export function benchUser(userId: number): Readonly<Record<string, string>> {
+  return { Authorization: `Bearer bench-${userId}` };
+}
+
+/** A STOMP 1.2 client: CONNECT, optionally SUBSCRIBE, then SEND / receive. */
+export async function leanStomp(url: string, options: LeanStompOptions): Promise<BenchClient> {
   const ws = await open(url);
   let waiting: { command: string; resolve: () => void; reject: (e: Error) => void } | undefined;
   const expect = (command: string): Promise<void> => new Promise((resolve, reject) => (waiting = { command, resolve, reject }));
-  const client = tracked(ws, (body) => ws.send(`SEND\ndestination:/app/bench\ncontent-length:${Buffer.byteLength(body)}\n\n${body}\0`));
+  const sendTo = options.sendTo ?? '/app/bench';
+  const client = tracked(ws, (body) => ws.send(`SEND\ndestination:${sendTo}\ncontent-length:${Buffer.byteLength(body)}\n\n${body}\0`));
   ws.on('message', (data: Buffer) => {
     if (data.length === 1) return; // heart-beat
     if (data[0] === 0x4d /* M */ && data[1] === 0x45 /* E */) {
@@ -60,11 +78,13 @@ export async function leanStomp(url: string, userId: number, subscribeTo?: strin
     else waiting?.reject(new Error(`unexpected ${command}: ${text}`));
   });
   const connected = expect('CONNECTED');
-  ws.send(`CONNECT\naccept-version:1.2\nheart-beat:${heartBeat}\nAuthorization:Bearer bench-${userId}\n\n\0`);
+  let connect = `CONNECT\naccept-version:1.2\nheart-beat:${options.heartBeat ?? '0,0'}\n`;
+  for (const [name, value] of Object.entries(options.connectHeaders)) connect += `${name}:${value}\n`;
+  ws.send(connect + '\n\0');
   await connected;
-  if (subscribeTo) {
+  if (options.subscribeTo) {
     const subscribed = expect('RECEIPT');
-    ws.send(`SUBSCRIBE\nid:sub-0\ndestination:${subscribeTo}\nreceipt:s\n\n\0`);
+    ws.send(`SUBSCRIBE\nid:sub-0\ndestination:${options.subscribeTo}\nreceipt:s\n\n\0`);
     await subscribed;
   }
   return client;

@@ -3,7 +3,7 @@
 // connected once per server and reused across runs.
 import { performance } from 'node:perf_hooks';
 import { benchPayload, percentile, type LoadCommand, type LoadReply, type RunResult, type RunSpec, type ServerKind } from './bench-protocol';
-import { leanRaw, leanStomp, type BenchClient } from './lean-clients';
+import { benchUser, leanRaw, leanStomp, type BenchClient } from './lean-clients';
 
 const TOPIC = '/topic/class/1/chat';
 const MAX_MESSAGES = 1 << 16;
@@ -33,9 +33,20 @@ async function inBatches<T>(count: number, batch: number, make: (i: number) => P
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** RabbitMQ web-stomp: default guest account, publishing straight to the topic. */
+const RABBIT = { connectHeaders: { login: 'guest', passcode: 'guest', host: '/' }, topic: '/topic/bench' };
+
 async function prepare(kind: ServerKind, url: string, count: number): Promise<void> {
-  const subscribers = await inBatches(count, 100, (i) => (kind === 'stomp' ? leanStomp(url, i + 1, TOPIC) : leanRaw(url, true)));
-  const publisher = kind === 'stomp' ? await leanStomp(url, 0) : await leanRaw(url, false);
+  const subscriber = (i: number): Promise<BenchClient> => {
+    if (kind === 'raw') return leanRaw(url, true);
+    if (kind === 'rabbit') return leanStomp(url, { connectHeaders: RABBIT.connectHeaders, subscribeTo: RABBIT.topic });
+    return leanStomp(url, { connectHeaders: benchUser(i + 1), subscribeTo: TOPIC });
+  };
+  const subscribers = await inBatches(count, 100, subscriber);
+  const publisher =
+    kind === 'raw'
+      ? await leanRaw(url, false)
+      : await leanStomp(url, kind === 'rabbit' ? { connectHeaders: RABBIT.connectHeaders, sendTo: RABBIT.topic } : { connectHeaders: benchUser(0) });
   groups.set(kind, { subscribers, publisher, published: 0 });
 }
 
@@ -138,7 +149,8 @@ async function handle(command: LoadCommand): Promise<void> {
       reply({ type: 'released' });
       break;
     case 'idle':
-      idle = await inBatches(command.count, 200, (i) => leanStomp(command.url, 100_000 + i, undefined, '4000,4000'));
+      // like the real web client: heart-beat 4000,4000, so each idle session runs its heart-beat timer
+      idle = await inBatches(command.count, 200, (i) => leanStomp(command.url, { connectHeaders: benchUser(100_000 + i), heartBeat: '4000,4000' }));
       reply({ type: 'idle-ready', count: idle.length });
       break;
     case 'release':

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
 import type { AccessClaims, AccessTokenRejection, AccessTokenVerifier, Result } from '@sooscode/domain';
 import { err, ok, parseRole } from '@sooscode/domain';
@@ -11,12 +12,20 @@ const LEEWAY_S = 30;
  * `exp` with at most 30 s leeway, and every claim we rely on present and well-formed.
  */
 export class JoseAccessTokenVerifier implements AccessTokenVerifier {
+  /** The HMAC key imported once: jose would otherwise import the raw secret on every call. */
+  private key: Promise<webcrypto.CryptoKey> | undefined;
+
   constructor(private readonly options: Omit<JoseAccessTokenOptions, 'ttlS'>) {}
+
+  private verificationKey(): Promise<webcrypto.CryptoKey> {
+    this.key ??= webcrypto.subtle.importKey('raw', this.options.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return this.key;
+  }
 
   async verify(token: string, now: Date): Promise<Result<AccessClaims, AccessTokenRejection>> {
     if (token.length > MAX_TOKEN_LENGTH) return err('invalid');
     try {
-      const { payload } = await jwtVerify(token, this.options.secret, {
+      const { payload } = await jwtVerify(token, await this.verificationKey(), {
         algorithms: ['HS256'],
         typ: ACCESS_TOKEN_TYPE,
         issuer: this.options.issuer,

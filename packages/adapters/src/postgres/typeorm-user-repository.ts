@@ -7,14 +7,15 @@ import { toUser, toUserRow } from './user-mapper';
 export class TypeOrmUserRepository implements UserRepository {
   private readonly rows: Repository<UserRow>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.rows = dataSource.getRepository(UserRowSchema);
   }
 
+  /** Runs on every authenticated request, so it is one plain indexed SELECT rather than a built query. */
   async findById(id: number): Promise<User | null> {
     if (!Number.isSafeInteger(id) || id <= 0) return null;
-    const row = await this.rows.findOneBy({ id: String(id) });
-    return row ? toUser(row) : null;
+    const rows = (await this.dataSource.query('SELECT * FROM users WHERE id = $1', [id])) as UserRow[];
+    return rows[0] ? toUser(rows[0]) : null;
   }
 
   async findByEmail(email: string): Promise<User | null> {

@@ -9,7 +9,7 @@ describe('AuthenticateAccessToken', () => {
     await f.users.update({ ...u, role: 'INSTRUCTOR', name: '새이름' });
     expect(await f.authenticate.execute(s.accessToken)).toEqual({
       ok: true,
-      value: { userId: u.id, email: u.email, name: '새이름', role: 'INSTRUCTOR', familyId: s.familyId, tokenExpiresAt: new Date(f.clock.now().getTime() + 1_800_000) },
+      value: { userId: u.id, email: u.email, name: '새이름', role: 'INSTRUCTOR', profileImageUrl: null, familyId: s.familyId, tokenExpiresAt: new Date(f.clock.now().getTime() + 1_800_000) },
     });
   });
 

@@ -2,7 +2,7 @@ import type { Router } from '@koa/router';
 import { principalOf } from '../app-state';
 import { clearAuthCookies } from '../auth-cookies';
 import { BodyFields } from '../body-fields';
-import { failWith, unwrap } from '../http-failure';
+import { unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { sendEnvelope } from '../responses';
@@ -18,9 +18,8 @@ export class MeRoutes implements HttpModule {
     const { requireUser } = d.guards;
 
     router.get('/api/me', requireUser, async (ctx) => {
-      const user = await d.users.findById(principalOf(ctx.state).userId);
-      if (!user) failWith('GLOBAL_401');
-      sendEnvelope(ctx, 'AUTH_006', presentMe(user, d.defaultProfileImageUrl));
+      const p = principalOf(ctx.state);
+      sendEnvelope(ctx, 'AUTH_006', presentMe({ id: p.userId, email: p.email, name: p.name, role: p.role, profileImageUrl: p.profileImageUrl }, d.defaultProfileImageUrl));
     });
 
     router.post('/api/mypage/password/update', requireUser, async (ctx) => {

@@ -6,7 +6,7 @@ export function profileImageOf(user: Pick<User, 'profileImageUrl'>, defaultUrl: 
 }
 
 /** `data` of `GET /api/me`. */
-export function presentMe(user: User, defaultUrl: string) {
+export function presentMe(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'profileImageUrl'>, defaultUrl: string) {
   return { userId: user.id, email: user.email, name: user.name, role: user.role, profileImage: profileImageOf(user, defaultUrl) };
 }
 

@@ -41,6 +41,7 @@ export class AuthenticateAccessToken {
       email: user.email,
       name: user.name,
       role: user.role,
+      profileImageUrl: user.profileImageUrl,
       familyId: claims.familyId,
       tokenExpiresAt: claims.expiresAt,
     });
