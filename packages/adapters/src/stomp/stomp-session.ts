@@ -3,6 +3,7 @@ import type { Logger } from '../system/logger';
 import { negotiateHeartbeat, negotiateVersion, parseHeartbeat, SUPPORTED_VERSIONS } from './connect-negotiation';
 import { FrameParser } from './frame-parser';
 import { decodeHeaders } from './header-codec';
+import { InboundQueue } from './inbound-queue';
 import type { PreparedMessage } from './prepared-message';
 import { SessionCommands } from './session-commands';
 import { SessionOutput } from './session-output';
@@ -39,9 +40,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
   private state: State = 'awaiting-connect';
   private principalValue: StompPrincipal | undefined;
   private readonly parser: FrameParser;
-  private readonly inbox: (RawFrame | StompFrameError)[] = [];
-  private inboxBytes = 0;
-  private paused = false;
+  private readonly inbox: InboundQueue;
   private pumping: Promise<void> | undefined;
   private connectTimer: NodeJS.Timeout | undefined;
   readonly output: SessionOutput;
@@ -61,6 +60,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
       (reason) => this.terminate(CloseCode.policyViolation, `slow consumer: ${reason}`),
       () => this.terminate(CloseCode.timeout, 'heart-beat timeout'),
     );
+    this.inbox = new InboundQueue(socket, options.maxInboundBacklogBytes, () => this.output.heartbeat.received());
     this.subscriptions = new SessionSubscriptions(deps.registry, this);
     this.commands = new SessionCommands(this, deps);
     this.connectTimer = setTimeout(() => this.terminate(CloseCode.timeout, 'CONNECT timeout'), options.connectTimeoutMs);
@@ -114,19 +114,9 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     if (this.state === 'closed') return;
     this.output.heartbeat.received();
     const { frames, error } = this.parser.push(chunk);
-    for (const frame of frames) {
-      this.inbox.push(frame);
-      this.inboxBytes += frame.byteLength;
-    }
-    if (error) this.inbox.push(error);
-    const limit = this.deps.options.maxInboundBacklogBytes;
-    if (this.inboxBytes > limit) {
+    if (!this.inbox.add(frames, error)) {
       this.terminate(CloseCode.policyViolation, 'inbound backlog');
       return;
-    }
-    if (!this.paused && this.inboxBytes > limit / 4 && this.socket.pause) {
-      this.paused = true;
-      this.socket.pause();
     }
     this.startPump();
   }
@@ -166,18 +156,11 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
   /** Processes queued frames in order, one at a time. Never rejects. */
   private async pump(): Promise<void> {
     try {
-      while (this.inbox.length > 0 && this.state !== 'closed') {
-        const item = this.inbox.shift() as RawFrame | StompFrameError;
+      for (let item = this.inbox.shift(); item && this.state !== 'closed'; item = this.inbox.shift()) {
         if (item instanceof StompFrameError) {
           this.deps.logger.debug({ session: this.id, reason: item.reason }, 'STOMP framing error');
           this.fail(item.code, undefined);
           break;
-        }
-        this.inboxBytes -= item.byteLength;
-        if (this.paused && this.inboxBytes <= this.deps.options.maxInboundBacklogBytes / 8) {
-          this.paused = false;
-          this.socket.resume?.();
-          this.output.heartbeat.received();
         }
         await this.process(item);
       }
@@ -246,8 +229,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     this.state = 'closed';
     clearTimeout(this.connectTimer);
     this.output.close();
-    this.inbox.length = 0;
-    this.inboxBytes = 0;
+    this.inbox.clear();
     this.subscriptions.clear();
     if (wasConnected) this.deps.registry.removeSession(this.userId, this);
     void this.ended(wasConnected);

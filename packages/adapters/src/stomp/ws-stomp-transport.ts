@@ -86,10 +86,10 @@ export class WsStompTransport {
       this.tracked.delete(ws);
       connection.transportClosed();
     });
-    ws.on('message', (data, isBinary) => {
+    // text and binary messages alike
+    ws.on('message', (data) => {
       if (kind === 'stomp') connection.receive(asBuffer(data));
       else this.receiveSockJs(ws, socket as SockJsWsSocket, connection, asBuffer(data).toString('utf8'));
-      void isBinary;
     });
   }
 

@@ -102,10 +102,10 @@ describe('StompSession: limits', () => {
   });
 
   it('closes without ERROR after three client intervals of silence, but not while bytes arrive', async () => {
-    const { connected, app } = sessionFixture({ heartbeatReceiveMs: 10 });
-    const chatty = await connected(1, { 'heart-beat': '10,0' });
-    const silent = await connected(2, { 'heart-beat': '10,0' });
-    const beat = setInterval(() => chatty.raw('\n'), 5);
+    const { connected, app } = sessionFixture({ heartbeatReceiveMs: 50 });
+    const chatty = await connected(1, { 'heart-beat': '50,0' });
+    const silent = await connected(2, { 'heart-beat': '50,0' });
+    const beat = setInterval(() => chatty.raw('\n'), 10);
     try {
       await until(() => silent.socket.closedWith !== undefined);
       expect(silent.socket.closedWith?.code).toBe(4408);
@@ -151,7 +151,7 @@ describe('StompSession: limits', () => {
   });
 
   it('keeps a slow consumer whose queued bytes keep draining', async () => {
-    const { connected, registry } = sessionFixture({ maxSendBlockedMs: 30 });
+    const { connected, registry } = sessionFixture({ maxSendBlockedMs: 100 });
     const peer = await connected();
     peer.frame('SUBSCRIBE', { id: '1', destination: '/topic/a', receipt: 'r' });
     await until(() => peer.socket.commands().includes('RECEIPT'));
@@ -159,10 +159,10 @@ describe('StompSession: limits', () => {
     let ticks = 0;
     const traffic = setInterval(() => {
       registry.publish('/topic/a', { tick: ticks });
-      if (++ticks % 2 === 0) peer.socket.flush(); // the peer reads every 20 ms
+      if (++ticks % 3 === 0) peer.socket.flush(); // the peer reads every 30 ms
     }, 10);
     try {
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 350));
       expect(peer.socket.closedWith).toBeUndefined();
     } finally {
       clearInterval(traffic);
@@ -175,7 +175,7 @@ describe('StompSession: limits', () => {
     const peer = await connected();
     const big = JSON.stringify({ pad: 'x'.repeat(900) });
     for (let i = 0; i < 3; i++) peer.frame('SEND', { destination: '/app/slow' }, big);
-    expect(peer.socket.pauses).toBe(1);
+    expect(peer.socket.pauses).toBeGreaterThanOrEqual(1);
     expect(peer.socket.closedWith).toBeUndefined();
     for (let i = 0; i < 3; i++) peer.frame('SEND', { destination: '/app/slow' }, big);
     expect(peer.socket.closedWith?.code).toBe(1008);

@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
-import type { ChatMessage, ClassAccess, KickBanStore, ReadChat, RoomBroadcaster, ToggleChatReaction } from '@sooscode/domain';
-import { classTopics, domainError, formatLocalDateTime, isMember, reactionEvent } from '@sooscode/domain';
+import type { ClassAccess, KickBanStore, ReadChat, RoomBroadcaster, ToggleChatReaction } from '@sooscode/domain';
+import { chatMessageDto, classTopics, domainError, isMember, reactionEvent } from '@sooscode/domain';
 import { principalOf } from '../app-state';
 import type { AuthGuards } from '../auth-middleware';
 import { BodyFields } from '../body-fields';
@@ -21,24 +21,6 @@ export interface ChatRouteDeps {
   readonly timeZone: string;
 }
 
-/** `ChatMessageDto` on the wire (http.md §5): `createdAt` as a LocalDateTime in APP_TIME_ZONE. */
-export function presentChatMessage(m: ChatMessage, timeZone: string) {
-  return {
-    chatId: m.id,
-    classId: m.classId,
-    userId: m.userId,
-    username: m.username,
-    content: m.content,
-    type: 'CHAT',
-    createdAt: formatLocalDateTime(m.createdAt, timeZone),
-    replyToChatId: m.replyToChatId,
-    replyToUsername: m.replyToUsername,
-    replyToContent: m.replyToContent,
-    deleted: m.deleted,
-    reactionCount: m.reactionCount,
-  };
-}
-
 /** Chat REST: history, reaction toggle, reaction list, reacted check (http.md §5). */
 export class ChatRoutes implements HttpModule {
   constructor(private readonly deps: ChatRouteDeps) {}
@@ -51,7 +33,7 @@ export class ChatRoutes implements HttpModule {
       const classId = requiredQueryId(ctx, 'classId');
       const before = queryInt(ctx, 'before');
       const page = unwrap(await d.readChat.history(classId, principalOf(ctx.state), before !== undefined && before > 0 ? before : undefined));
-      sendEnvelope(ctx, 'CHAT_001', { classId: page.classId, messages: page.messages.map((m) => presentChatMessage(m, d.timeZone)), totalCount: page.totalCount });
+      sendEnvelope(ctx, 'CHAT_001', { classId: page.classId, messages: page.messages.map((m) => chatMessageDto(m, d.timeZone)), totalCount: page.totalCount });
     });
 
     router.post('/api/chat/reaction', requireUser, async (ctx) => {

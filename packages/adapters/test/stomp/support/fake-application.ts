@@ -33,7 +33,6 @@ function bearer(value: string | undefined): string | undefined {
  */
 export class FakeApplication implements StompApplication {
   readonly ended: StompSessionHandle[] = [];
-  readonly connected: StompSessionHandle[] = [];
   readonly events: string[] = [];
   readonly handshakes: HandshakeInfo[] = [];
   slowMs = 0;

@@ -1,7 +1,8 @@
+import { formatLocalDateTime } from '../../shared/wall-clock';
 import type { ChatMessage } from './chat-message';
 
-/** `ChatMessageDto` without the date formatting (the transport formats `createdAt`). */
-export function chatMessageEvent(m: ChatMessage) {
+/** `ChatMessageDto` (stomp.md §5.3): `createdAt` as a LocalDateTime in `timeZone`, every field present. */
+export function chatMessageDto(m: ChatMessage, timeZone: string) {
   return {
     chatId: m.id,
     classId: m.classId,
@@ -9,7 +10,7 @@ export function chatMessageEvent(m: ChatMessage) {
     username: m.username,
     content: m.content,
     type: 'CHAT' as const,
-    createdAt: m.createdAt,
+    createdAt: formatLocalDateTime(m.createdAt, timeZone),
     replyToChatId: m.replyToChatId,
     replyToUsername: m.replyToUsername,
     replyToContent: m.replyToContent,

@@ -13,3 +13,4 @@ export * from './end-user-access';
 export * from './ensure-bootstrap-admin';
 export * from './begin-google-login';
 export * from './log-in-with-google';
+export * from './authenticate-refresh-token';

@@ -1,0 +1,30 @@
+import type { DomainError } from '../../../shared/domain-error';
+import { DetailReason, invalidField } from '../../../shared/domain-error';
+import type { Result } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
+import { classTopics, type LiveMode } from '../participant';
+import type { LiveModeStore } from '../ports/live-mode-store';
+import type { RoomBroadcaster } from '../ports/live-session-control';
+
+/** `VIEW_ONLY`/`FREE_PRACTICE`, or the aliases `READ`/`FREE` (case-sensitive); anything else is null. */
+export function parseLiveMode(value: unknown): LiveMode | null {
+  if (value === 'VIEW_ONLY' || value === 'READ') return 'VIEW_ONLY';
+  if (value === 'FREE_PRACTICE' || value === 'FREE') return 'FREE_PRACTICE';
+  return null;
+}
+
+/** Sets the live mode and broadcasts `{"mode":…}`, even when unchanged (stomp.md §5.6). The caller checked `inst(c)`. */
+export class ChangeLiveMode {
+  constructor(
+    private readonly modes: LiveModeStore,
+    private readonly broadcaster: RoomBroadcaster,
+  ) {}
+
+  async execute(classId: number, mode: unknown): Promise<Result<LiveMode, DomainError>> {
+    const parsed = parseLiveMode(mode);
+    if (!parsed) return err(invalidField('mode', DetailReason.notAllowed));
+    await this.modes.set(classId, parsed);
+    await this.broadcaster.publish(classTopics.mode(classId), { mode: parsed });
+    return ok(parsed);
+  }
+}
