@@ -4,6 +4,7 @@ import { Container } from 'inversify';
 import type { Clock } from '@sooscode/domain';
 import { createHttpApp } from '@sooscode/adapters/http/create-http-app';
 import type { HttpModule } from '@sooscode/adapters/http/http-module';
+import type { StompServer } from '@sooscode/adapters/stomp/index';
 import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
 import { HealthRoutes, type HealthCheck } from '@sooscode/adapters/http/routes/health-routes';
 import type { Logger } from '@sooscode/adapters/system/logger';
@@ -18,6 +19,7 @@ import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
 import { mediaModule } from './modules/media-module';
 import { realtimeModule } from './modules/realtime-module';
+import type { Lifecycle } from './lifecycle';
 import { seedOnStart } from './seed';
 import { TOKENS } from './tokens';
 
@@ -58,7 +60,19 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
   const infra = await openInfrastructure(settings, logger);
   const container = buildContainer(settings, infra, options.clock);
   let server: Server | undefined;
+  const lifecycles = container.isBound(TOKENS.Lifecycle) ? container.getAll<Lifecycle>(TOKENS.Lifecycle) : [];
+  const started: Lifecycle[] = [];
+  let stopping: Promise<void> | undefined;
+  /** Stops started resources once, in reverse order (live sessions first, so WebSockets do not hold the server open). */
+  const stopAll = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const l of [...started].reverse()) await l.stop?.().catch((err: unknown) => logger.error({ err, resource: l.name }, 'stopping failed'));
+    })());
   try {
+    for (const l of lifecycles) {
+      await l.start?.();
+      started.push(l);
+    }
     await seedOnStart(container, settings, logger);
     const modules = [new HealthRoutes(healthChecks(infra)), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
     const app = createHttpApp({
@@ -68,6 +82,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       trustProxy: config.trustProxy,
     });
     server = createServer(app.callback());
+    container.get<StompServer>(TOKENS.StompServer).attach(server);
     server.headersTimeout = 30_000;
     server.requestTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
@@ -75,6 +90,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       server!.listen(config.port, config.host, () => resolve());
     });
   } catch (e) {
+    await stopAll();
     await infra.close();
     throw e;
   }
@@ -100,7 +116,9 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
             resolve();
           });
           server!.closeIdleConnections();
+          void stopAll();
         });
+        await stopAll();
         await infra.close();
       })();
       return closing;

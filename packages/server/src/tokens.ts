@@ -75,4 +75,14 @@ export const TOKENS = {
   DeleteChatMessage: Symbol.for('DeleteChatMessage'),
   ToggleChatReaction: Symbol.for('ToggleChatReaction'),
   ReadChat: Symbol.for('ReadChat'),
+  // realtime (bound by the realtime module)
+  SubscriptionRegistry: Symbol.for('SubscriptionRegistry'),
+  LocalLiveSessions: Symbol.for('LocalLiveSessions'),
+  RedisLiveBus: Symbol.for('RedisLiveBus'),
+  LiveClassGate: Symbol.for('LiveClassGate'),
+  LivePresence: Symbol.for('LivePresence'),
+  StompServer: Symbol.for('StompServer'),
+  StompEndpoint: Symbol.for('StompEndpoint'),
+  // process lifecycle: every binding's start() runs after the container is built, stop() on shutdown (reverse order)
+  Lifecycle: Symbol.for('Lifecycle'),
 } as const;
