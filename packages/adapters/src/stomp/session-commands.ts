@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
+import type { CommandDeps, CommandSession } from './command-session';
 import { PreparedMessage } from './prepared-message';
 import type { AppError, AppOutcome, JsonObject, SendResolution, SubscribeDecision } from './stomp-application';
 import { CloseCode } from './stomp-errors';
-import type { StompSession, StompSessionDeps } from './stomp-session';
 import { TokenBucket } from './token-bucket';
 
 /** Headers each client command must carry (stomp.md §3); ACK/NACK in 1.1 use `message-id`. */
@@ -29,8 +29,8 @@ export class SessionCommands {
   private readonly inboundBudget: TokenBucket;
 
   constructor(
-    private readonly session: StompSession,
-    private readonly deps: StompSessionDeps,
+    private readonly session: CommandSession,
+    private readonly deps: CommandDeps,
   ) {
     this.inboundBudget = new TokenBucket(deps.options.inboundBurst, deps.options.inboundPerSecond);
   }

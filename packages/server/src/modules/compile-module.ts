@@ -17,6 +17,7 @@ import { RedisPendingCompileJobs } from '@sooscode/adapters/redis/redis-pending-
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from '../config/load-config';
 import type { RuntimeSettings } from '../config/runtime-settings';
+import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
 import { createCompileBackend, type CompileBackend } from './compile-backend';
 
@@ -111,4 +112,15 @@ export const compileModule = new ContainerModule((o) => {
       judge0: judge0 ? { maxOutputChars: config(c).compileMaxOutputChars, forget: (jobId) => judge0.forget(jobId) } : undefined,
     });
   });
+  o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => ({
+    name: 'compile',
+    async stop() {
+      const backend = get<CompileBackend>(c, TOKENS.CompileBackend);
+      await backend.local?.idle();
+      const worker = backend.worker as { close?: () => void };
+      worker.close?.();
+      const pending = get<PendingCompileJobs>(c, TOKENS.PendingCompileJobs) as { close?: () => Promise<void> };
+      await pending.close?.();
+    },
+  })).inSingletonScope();
 });
