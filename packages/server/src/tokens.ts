@@ -13,6 +13,7 @@ export const TOKENS = {
   // identity
   IdentityPolicy: Symbol.for('IdentityPolicy'),
   UserRepository: Symbol.for('UserRepository'),
+  UserChangeRelay: Symbol.for('UserChangeRelay'),
   PasswordHasher: Symbol.for('PasswordHasher'),
   AccessTokenIssuer: Symbol.for('AccessTokenIssuer'),
   AccessTokenVerifier: Symbol.for('AccessTokenVerifier'),

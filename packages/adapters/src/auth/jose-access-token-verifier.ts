@@ -6,14 +6,21 @@ import { ACCESS_TOKEN_TYPE, type JoseAccessTokenOptions } from './jose-access-to
 
 const MAX_TOKEN_LENGTH = 4096;
 const LEEWAY_S = 30;
+/** Verified tokens remembered, so the signature of a token a client re-sends is checked once. */
+const CACHE_ENTRIES = 10_000;
 
 /**
  * Verifies access tokens: HS256 only (algorithm pinned), `typ: at+jwt`, `iss` and `aud` checked,
  * `exp` with at most 30 s leeway, and every claim we rely on present and well-formed.
+ * A token that verified is remembered (bounded, oldest evicted) until it expires: the same bytes always
+ * verify the same way, so only the expiry is re-checked on later requests. Revocation is not decided
+ * here (the denylist and session family are checked by the use case on every request).
  */
 export class JoseAccessTokenVerifier implements AccessTokenVerifier {
   /** The HMAC key imported once: jose would otherwise import the raw secret on every call. */
   private key: Promise<webcrypto.CryptoKey> | undefined;
+
+  private readonly verified = new Map<string, AccessClaims>();
 
   constructor(private readonly options: Omit<JoseAccessTokenOptions, 'ttlS'>) {}
 
@@ -24,6 +31,21 @@ export class JoseAccessTokenVerifier implements AccessTokenVerifier {
 
   async verify(token: string, now: Date): Promise<Result<AccessClaims, AccessTokenRejection>> {
     if (token.length > MAX_TOKEN_LENGTH) return err('invalid');
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() + LEEWAY_S * 1000 > now.getTime()) return ok(known);
+      this.verified.delete(token);
+      return err('expired');
+    }
+    const result = await this.verifySignature(token, now);
+    if (result.ok) {
+      if (this.verified.size >= CACHE_ENTRIES) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, result.value);
+    }
+    return result;
+  }
+
+  private async verifySignature(token: string, now: Date): Promise<Result<AccessClaims, AccessTokenRejection>> {
     try {
       const { payload } = await jwtVerify(token, await this.verificationKey(), {
         algorithms: ['HS256'],

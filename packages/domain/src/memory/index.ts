@@ -15,3 +15,4 @@ export * from './in-memory-enrolment-repository';
 export * from './in-memory-user-directory';
 export * from './in-memory-snapshot-repository';
 export * from './in-memory-webhook-event-dedupe';
+export * from './cached-user-repository';

@@ -119,7 +119,8 @@ export const realtimeModule = new ContainerModule((o) => {
         }
       },
       async stop() {
-        await get<StompEndpoint>(c, TOKENS.StompEndpoint).close();
+        // refuses new transports, closes every session (each leaves its classes), stops the transport timers
+        await get<StompServer>(c, TOKENS.StompServer).close();
         if (presence instanceof RedisPresenceRegistry) presence.stop();
         await bus?.stop();
       },
