@@ -14,6 +14,7 @@ import { createLogger, openInfrastructure, type Infrastructure } from './infrast
 import { compileModule } from './modules/compile-module';
 import { classroomModule } from './modules/classroom-module';
 import { googleModule } from './modules/google-module';
+import { cacheModule } from './modules/cache-module';
 import { collaborationModule } from './modules/collaboration-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
@@ -43,7 +44,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), cacheModule, realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule);
   return container;
 }
 

@@ -13,7 +13,6 @@ export const TOKENS = {
   // identity
   IdentityPolicy: Symbol.for('IdentityPolicy'),
   UserRepository: Symbol.for('UserRepository'),
-  UserChangeRelay: Symbol.for('UserChangeRelay'),
   PasswordHasher: Symbol.for('PasswordHasher'),
   AccessTokenIssuer: Symbol.for('AccessTokenIssuer'),
   AccessTokenVerifier: Symbol.for('AccessTokenVerifier'),
@@ -86,4 +85,8 @@ export const TOKENS = {
   StompEndpoint: Symbol.for('StompEndpoint'),
   // process lifecycle: every binding's start() runs after the container is built, stop() on shutdown (reverse order)
   Lifecycle: Symbol.for('Lifecycle'),
+  // read caches (bound by the cache module)
+  ClassroomReadCache: Symbol.for('ClassroomReadCache'),
+  CacheRelay: Symbol.for('CacheRelay'),
+  CacheInvalidator: Symbol.for('CacheInvalidator'),
 } as const;

@@ -16,3 +16,5 @@ export * from './in-memory-user-directory';
 export * from './in-memory-snapshot-repository';
 export * from './in-memory-webhook-event-dedupe';
 export * from './cached-user-repository';
+export * from './read-cache';
+export * from './cached-classroom-repositories';

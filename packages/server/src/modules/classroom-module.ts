@@ -24,6 +24,8 @@ import { TypeOrmUserDirectory } from '@sooscode/adapters/postgres/typeorm-user-d
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import { TOKENS } from '../tokens';
+import type { CacheInvalidator } from './cache-module';
+import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/domain/memory';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
@@ -38,8 +40,15 @@ export const classroomModule = new ContainerModule((o) => {
   const tz = (c: ResolutionContext) => settings(c).config.appTimeZone;
   const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
 
-  o.bind<ClassroomRepository>(TOKENS.ClassroomRepository).toDynamicValue((c) => new TypeOrmClassroomRepository(dataSource(c))).inSingletonScope();
-  o.bind<EnrolmentRepository>(TOKENS.EnrolmentRepository).toDynamicValue((c) => new TypeOrmEnrolmentRepository(dataSource(c))).inSingletonScope();
+  // The entry gate and "my classes" run on every page load: their reads are cached, and every write
+  // invalidates the cache here and (through the cache module) on every node.
+  const classroomChanged = (c: ResolutionContext) => () => get<CacheInvalidator>(c, TOKENS.CacheInvalidator).changed({ kind: 'classroom' });
+  o.bind<ClassroomRepository>(TOKENS.ClassroomRepository).toDynamicValue((c) =>
+    new CachedClassroomRepository(new TypeOrmClassroomRepository(dataSource(c)), get<ReadCache>(c, TOKENS.ClassroomReadCache), classroomChanged(c)),
+  ).inSingletonScope();
+  o.bind<EnrolmentRepository>(TOKENS.EnrolmentRepository).toDynamicValue((c) =>
+    new CachedEnrolmentRepository(new TypeOrmEnrolmentRepository(dataSource(c)), get<ReadCache>(c, TOKENS.ClassroomReadCache), classroomChanged(c)),
+  ).inSingletonScope();
   o.bind<UserDirectory>(TOKENS.UserDirectory).toDynamicValue((c) => new TypeOrmUserDirectory(dataSource(c))).inSingletonScope();
   o.bind<SnapshotRepository>(TOKENS.SnapshotRepository).toDynamicValue((c) => new TypeOrmSnapshotRepository(dataSource(c))).inSingletonScope();
   o.bind<ClassAccess>(TOKENS.ClassAccess).toDynamicValue((c) => new ClassAccess(get(c, TOKENS.ClassroomRepository), get(c, TOKENS.EnrolmentRepository))).inSingletonScope();

@@ -27,14 +27,10 @@ import { RedisAccessTokenDenylist } from '@sooscode/adapters/redis/redis-access-
 import { RedisAttemptCounter } from '@sooscode/adapters/redis/redis-attempt-counter';
 import { RedisEmailVerificationStore } from '@sooscode/adapters/redis/redis-email-verification-store';
 import { RedisRefreshTokenStore } from '@sooscode/adapters/redis/redis-refresh-token-store';
-import { RedisUserChangeRelay } from '@sooscode/adapters/redis/redis-user-change-relay';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from '../config/runtime-settings';
-import type { Lifecycle } from '../lifecycle';
+import { READ_CACHE_TTL_MS, type CacheInvalidator } from './cache-module';
 import { TOKENS } from '../tokens';
-
-/** How long a cached user record may be served when no invalidation arrives (milliseconds). */
-const USER_CACHE_TTL_MS = 30_000;
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
@@ -62,24 +58,10 @@ export const identityModule = new ContainerModule((o) => {
     };
   }).inSingletonScope();
 
-  // Every authenticated request reads the user: cache findById briefly, invalidated on every write on any node.
-  o.bind<RedisUserChangeRelay | null>(TOKENS.UserChangeRelay).toDynamicValue((c) => {
-    const r = redis(c);
-    return r ? new RedisUserChangeRelay(r, get<Logger>(c, TOKENS.Logger), prefix(c)) : null;
-  }).inSingletonScope();
+  // Every authenticated request reads the user: findById is cached, invalidated on every write on any node.
   o.bind<UserRepository>(TOKENS.UserRepository).toDynamicValue((c) => {
-    const relay = get<RedisUserChangeRelay | null>(c, TOKENS.UserChangeRelay);
     const inner = new TypeOrmUserRepository(get<Database>(c, TOKENS.Database).dataSource);
-    return new CachedUserRepository(inner, clock(c), USER_CACHE_TTL_MS, 50_000, (id) => relay?.publish(id));
-  }).inSingletonScope();
-  o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
-    const relay = get<RedisUserChangeRelay | null>(c, TOKENS.UserChangeRelay);
-    const users = get<UserRepository>(c, TOKENS.UserRepository);
-    return {
-      name: 'user-cache',
-      start: async () => relay?.start((id) => (users as CachedUserRepository).invalidate(id)),
-      stop: async () => relay?.stop(),
-    };
+    return new CachedUserRepository(inner, clock(c), READ_CACHE_TTL_MS, 50_000, (userId) => get<CacheInvalidator>(c, TOKENS.CacheInvalidator).changed({ kind: 'user', userId }));
   }).inSingletonScope();
   o.bind<PasswordHasher>(TOKENS.PasswordHasher).toConstantValue(new Argon2PasswordHasher());
   o.bind<KeyedHasher>(TOKENS.KeyedHasher).toDynamicValue((c) => new HmacKeyedHasher(settings(c).jwtSecret)).inSingletonScope();

@@ -1,6 +1,6 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
-  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken,
+  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken, classTopics,
 } from '@sooscode/domain';
 import type {
   Clock, CodeDocumentStore, KickBanStore, LiveModeStore, LiveSessionControl, ParticipantList, PresenceRegistry, RoomBroadcaster,
@@ -22,6 +22,9 @@ import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
+
+/** The transport's WebSocket message cap and the session backlogs never go below this (bytes; the contract's defaults). */
+const MIN_WS_MESSAGE_BYTES = 1024 * 1024;
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
@@ -92,6 +95,9 @@ export const realtimeModule = new ContainerModule((o) => {
         heartbeatSendMs: cfg.stompHeartbeatSendMs,
         heartbeatReceiveMs: cfg.stompHeartbeatReceiveMs,
         maxFrameBytes: cfg.stompMaxFrameBytes,
+        // the inbound and outbound backlogs must hold a few frames of the configured size (1 MiB by default)
+        maxInboundBacklogBytes: Math.max(MIN_WS_MESSAGE_BYTES, 4 * cfg.stompMaxFrameBytes),
+        maxOutboundBytes: Math.max(MIN_WS_MESSAGE_BYTES, 4 * cfg.stompMaxFrameBytes),
         maxSessionsPerUser: cfg.stompMaxSessionsPerUser,
         maxSubscriptions: cfg.stompMaxSubscriptions,
       },
@@ -100,7 +106,14 @@ export const realtimeModule = new ContainerModule((o) => {
   o.bind<StompServer>(TOKENS.StompServer).toDynamicValue((c) => {
     const s = settings(c);
     const policy = new OriginPolicy(s.config.corsAllowedOrigins, s.ownOrigin);
-    return new StompServer({ endpoint: get(c, TOKENS.StompEndpoint), logger: get(c, TOKENS.Logger), isOriginAllowed: (origin) => policy.classify(origin) !== 'refused' });
+    return new StompServer({
+      endpoint: get(c, TOKENS.StompEndpoint),
+      logger: get(c, TOKENS.Logger),
+      isOriginAllowed: (origin) => policy.classify(origin) !== 'refused',
+      // a WebSocket message must be able to carry a frame up to STOMP_MAX_FRAME_BYTES (and a bit more,
+      // so an oversized frame reaches the parser and gets its ERROR GLOBAL_413); never below 1 MiB
+      maxMessageBytes: Math.max(MIN_WS_MESSAGE_BYTES, 2 * s.config.stompMaxFrameBytes),
+    });
   }).inSingletonScope();
 
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
@@ -108,13 +121,21 @@ export const realtimeModule = new ContainerModule((o) => {
     const presence = get<PresenceRegistry>(c, TOKENS.PresenceRegistry);
     const participants = get<ParticipantList>(c, TOKENS.ParticipantList);
     const broadcaster = get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster);
+    const modes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
+    const logger = get<Logger>(c, TOKENS.Logger);
+    /** Participants of a dead node were swept: that is leaving (stomp.md §4), so an emptied class loses its live mode too. */
+    const afterSweep = async (classId: number): Promise<void> => {
+      const list = await participants.of(classId);
+      if (list.totalCount === 0) await modes.clear(classId);
+      await broadcaster.publish(classTopics.participants(classId), list);
+    };
     return {
       name: 'realtime',
       async start() {
         await bus?.start();
         if (presence instanceof RedisPresenceRegistry) {
           await presence.start((classIds) => {
-            for (const classId of classIds) void participants.of(classId).then((list) => broadcaster.publish(`/topic/class/${classId}/participants`, list));
+            for (const classId of classIds) void afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
           });
         }
       },

@@ -172,6 +172,19 @@ describe('revocation closes live sessions (stomp.md §2.4)', () => {
     await vi.waitFor(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 1 })); // leaving
     await other.join(topics.chat(1));
     expect(other.isConnected).toBe(true);
+    await expect(LiveClient.connect(server.url, { token: family.token })).rejects.toThrow('ERROR GLOBAL_401');
+  });
+
+  it('a password change closes the sessions of the other families, not the current one', async () => {
+    const user = await createAccount(cast.admin.http, 'changer@test.local', '윤변경', 'STUDENT');
+    const elsewhere = await logIn(server.url, user.email, user.password);
+    const current = await LiveClient.connect(server.url, { token: user.token });
+    const other = await LiveClient.connect(server.url, { cookie: `accessToken=${elsewhere.token}` });
+    const r = await user.http.json('POST', '/api/mypage/password/update', { body: { currentPassword: user.password, newPassword: 'Changed12!', confirmPassword: 'Changed12!' } });
+    expect(r.status).toBe(200);
+    await revoked(other);
+    await current.sent('/app/chat/1/typing', {}); // a round trip: still open
+    expect(current.isConnected).toBe(true);
   });
 
   it('refresh-token reuse closes the family', async () => {

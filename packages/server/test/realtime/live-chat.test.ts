@@ -139,6 +139,9 @@ describe('chat over STOMP (stomp.md §5.4)', () => {
     expect(writer.errorCodes()).toEqual(['CHAT_007', 'CHAT_007', 'CHAT_007', 'CHAT_008', 'GLOBAL_410', 'CHAT_004', 'CHAT_005', 'GLOBAL_410']);
     expect(writer.errors()[4]).toMatchObject({ status: 400, message: expect.stringMatching(/^입력값 검증에 실패했습니다 - content: /) });
     expect((await history(cast.instructor)).length).toBe(before);
+    await writer.sent('/app/chat/1/reaction', { chatId: foreign.chatId });
+    await writer.sent('/app/chat/1/delete', { chatId: foreign.chatId });
+    expect(writer.errorCodes().slice(-2)).toEqual(['CHAT_005', 'CHAT_005']);
     writer.send('/app/chat/1/send', { content: 'ㄴ'.repeat(500) });
     await chatNamed(writer, 'ㄴ'.repeat(500));
   });

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { StompEndpoint } from '@sooscode/adapters/stomp/index';
+import { TOKENS } from '../../src/tokens';
 import { HAS_POSTGRES, HAS_REDIS } from '../../../adapters/test/support/services';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { castOf, logIn, topics, type Actor, type Cast } from './support/cast';
+import { castOf, createAccount, logIn, topics, type Actor, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
 import { startSecondNode, type SecondNode } from './support/second-node';
 
@@ -54,6 +56,15 @@ describe.skipIf(!HAS_REDIS || !HAS_POSTGRES)('two API nodes sharing Redis and Po
     await late.join(topics.chat(C), topics.mode(C));
     expect(late.messages(topics.mode(C))).toEqual([{ mode: 'VIEW_ONLY' }]);
 
+    // the same user on both nodes is one participant, present until the last of its sessions leaves
+    const twin = await on(nodeA, cast.student1);
+    await twin.join(topics.chat(C));
+    expect(await restOn(nodeB, `/api/class/${C}/count`)).toEqual({ classId: C, count: 3 });
+    const endpointA = nodeA.container.get<StompEndpoint>(TOKENS.StompEndpoint);
+    const openOnA = endpointA.sessionCount;
+    await twin.close();
+    await vi.waitFor(() => expect(endpointA.sessionCount).toBe(openOnA - 1)); // its leave has been processed
+    expect(await restOn(nodeA, `/api/class/${C}/count`)).toEqual({ classId: C, count: 3 });
     await student.close();
     await vi.waitFor(() => expect(teacher.messages(topics.participants(C)).at(-1)).toMatchObject({ totalCount: 2, studentCount: 1 }));
     expect(teacher.messages(topics.participants(C)).at(-1)?.participants).not.toContainEqual(expect.objectContaining({ userId: cast.student1.id }));
@@ -95,5 +106,18 @@ describe.skipIf(!HAS_REDIS || !HAS_POSTGRES)('two API nodes sharing Redis and Po
     expect(remote.errorFrame?.headers['message']).toBe('GLOBAL_401');
     expect(remote.closeCode).toBe(1008);
     expect(unrelated.isConnected).toBe(true);
+    await expect(on(nodeB, family)).rejects.toThrow('ERROR GLOBAL_401');
+  });
+
+  it('an admin deactivation on node B closes the user\'s sessions on both nodes', async () => {
+    const user = await createAccount(cast.admin.http, 'cluster-leaver@test.local', '노드탈퇴', 'STUDENT');
+    const [onA, onB] = [await on(nodeA, user), await on(nodeB, user)];
+    const r = await fetch(`${nodeB.url}/api/admin/users/${user.id}/deactivate`, { method: 'POST', headers: { cookie: `accessToken=${cast.admin.token}` } });
+    expect(r.status).toBe(200);
+    for (const client of [onA, onB]) {
+      await client.ended();
+      expect(client.errorFrame?.headers['message']).toBe('GLOBAL_401');
+    }
+    await expect(on(nodeA, user)).rejects.toThrow('ERROR GLOBAL_401');
   });
 });

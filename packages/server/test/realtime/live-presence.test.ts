@@ -190,6 +190,17 @@ describe('end (stomp.md §5.7) and unassign (§5.9)', () => {
     await vi.waitFor(async () => expect((await rest(c)).count).toEqual({ classId: c, count: 2 }));
   });
 
+  it('an admin class delete ends the live session like POST /end; the class then refuses subscriptions (CLASS_008)', async () => {
+    const c = await freshClass('관리자 삭제');
+    const student = await joined(cast.student1, c, topics.system(c), topics.participants(c));
+    const r = await cast.admin.http.json('POST', `/api/admin/classes/${c}/delete`);
+    expect(r.status).toBe(200);
+    await vi.waitFor(() => expect(student.messages(topics.participants(c)).at(-1)).toEqual({ classId: String(c), participants: [], totalCount: 0, studentCount: 0 }));
+    expect(student.messages(topics.system(c))).toEqual([{ type: 'CLASS_ENDED', classId: c, message: '수업이 종료되었습니다.' }]);
+    await student.withReceipt((receipt) => student.subscribe(topics.chat(c), { receipt }));
+    expect(student.errorCodes()).toEqual(['CLASS_008']);
+  });
+
   it('detaches an unassigned student without KICKED and without a ban', async () => {
     const c = await freshClass('배정 해제');
     const teacher = await joined(cast.instructor, c, topics.participants(c));

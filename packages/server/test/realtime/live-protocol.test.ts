@@ -6,6 +6,8 @@ import { closeAllClients, LiveClient } from './support/live-client';
 
 const SEND_MS = 150;
 const RECEIVE_MS = 120;
+/** Above the WebSocket transport's default 1 MiB message cap, to prove the cap follows the limit. */
+const MAX_FRAME = 1_200_000;
 let server: TestServer;
 let cast: Cast;
 let wsUrl: string;
@@ -13,7 +15,7 @@ const raws: RawStompClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    env: { SEED_DEMO_DATA: 'true', STOMP_HEARTBEAT_SEND_MS: String(SEND_MS), STOMP_HEARTBEAT_RECEIVE_MS: String(RECEIVE_MS) },
+    env: { SEED_DEMO_DATA: 'true', STOMP_HEARTBEAT_SEND_MS: String(SEND_MS), STOMP_HEARTBEAT_RECEIVE_MS: String(RECEIVE_MS), STOMP_MAX_FRAME_BYTES: String(MAX_FRAME) },
   });
   wsUrl = `${server.url.replace('http', 'ws')}/ws`;
   cast = await castOf(server.url);
@@ -50,6 +52,14 @@ describe('heart-beats (stomp.md §2.3)', () => {
     expect(client.ws.protocol).toBe('v12.stomp');
     await vi.waitFor(() => expect(client.heartbeats).toBeGreaterThanOrEqual(3), { timeout: 3000 });
     expect(client.close).toBeUndefined();
+  });
+
+  it('sends heart-beats over SockJS as a message holding one LF', async () => {
+    const client = await RawStompClient.open(`${wsUrl}/000/heartbeat/websocket`, { sockjs: true });
+    raws.push(client);
+    client.sendText(`CONNECT\naccept-version:1.2\nheart-beat:4000,${SEND_MS}\nAuthorization:Bearer ${cast.student1.token}\n\n\0`);
+    await vi.waitFor(() => expect(client.sockjsFrames.filter((f) => f === 'a["\\n"]').length).toBeGreaterThanOrEqual(2), { timeout: 3000 });
+    expect(client.commands()).toEqual(['CONNECTED']);
   });
 
   it('sends no heart-beats when the client asks for none', async () => {
@@ -109,7 +119,7 @@ describe('protocol errors end the connection (stomp.md §6.2)', () => {
     ['an undefined escape', (c) => c.sendText('SEND\ndestination:/app/chat/1/se\\tnd\n\n{}\0'), { message: 'GLOBAL_400', code: 1002 }],
     ['a duplicate subscription id', (c) => (c.sendFrame('SUBSCRIBE', { id: 'a', destination: '/user/queue/errors' }), c.sendFrame('SUBSCRIBE', { id: 'a', destination: '/user/queue/system' })), { message: 'GLOBAL_400', code: 1002 }],
     ['a second CONNECT', (c) => c.connectFrame(), { message: 'GLOBAL_400', code: 1002 }],
-    ['a frame over STOMP_MAX_FRAME_BYTES', (c) => c.sendFrame('SEND', { destination: '/app/chat/1/send' }, JSON.stringify({ content: 'x'.repeat(300_000) })), { message: 'GLOBAL_413', code: 1009 }],
+    ['a frame over STOMP_MAX_FRAME_BYTES', (c) => c.sendFrame('SEND', { destination: '/app/chat/1/send' }, JSON.stringify({ content: 'x'.repeat(MAX_FRAME) })), { message: 'GLOBAL_413', code: 1009 }],
     ['a header section over the limit', (c) => c.sendFrame('SEND', { destination: '/app/chat/1/send', big: 'h'.repeat(9000) }, '{}'), { message: 'GLOBAL_413', code: 1009 }],
   ];
   for (const [label, act, expected] of violations) {
@@ -134,6 +144,16 @@ describe('protocol errors end the connection (stomp.md §6.2)', () => {
     await old.closed;
     expect(old.frames[0]?.headers.get('version')).toBe('1.1,1.2');
     expect(old.frames[0]?.headers.get('message')).toBe('GLOBAL_400');
+  });
+
+  it('a frame within STOMP_MAX_FRAME_BYTES but over 1 MiB is processed (here: CHAT_008), the connection stays open', async () => {
+    const client = await connected();
+    client.sendFrame('SUBSCRIBE', { id: 'e', destination: '/user/queue/errors' });
+    client.sendFrame('SUBSCRIBE', { id: 'c', destination: topics.chat(cast.otherClassId) });
+    client.sendFrame('SEND', { destination: `/app/chat/${cast.otherClassId}/send`, receipt: 'big' }, JSON.stringify({ content: 'x'.repeat(1_100_000) }));
+    await vi.waitFor(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'RECEIPT']), { timeout: 5000 });
+    expect(jsonOf(client.frames[1])).toMatchObject({ code: 'CHAT_008' });
+    expect(client.close).toBeUndefined();
   });
 
   it('invalid JSON in a SEND is an application error: the connection stays open', async () => {

@@ -21,7 +21,7 @@ export class LiveClassGate {
     const grant = await this.access.resolve(classId, caller);
     if (!grant.ok) return grant;
     if (!grant.value.room.active) return err(domainError('CLASS_008'));
-    if (!isMember(grant.value.membership) && caller.role !== 'ADMIN') return err(domainError('CLASS_002'));
+    if (!isMember(grant.value.membership)) return err(domainError('CLASS_002'));
     if (await this.bans.isBanned(classId, caller.userId)) return err(domainError('CLASS_010'));
     return ok(grant.value);
   }

@@ -1,0 +1,49 @@
+import { ContainerModule, type ResolutionContext } from 'inversify';
+import type { Clock } from '@sooscode/domain';
+import type { CachedUserRepository} from '@sooscode/domain/memory';
+import { ReadCache } from '@sooscode/domain/memory';
+import type { Redis } from '@sooscode/adapters/redis/connect-redis';
+import { RedisCacheInvalidationRelay, type CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
+import type { Logger } from '@sooscode/adapters/system/logger';
+import type { RuntimeSettings } from '../config/runtime-settings';
+import type { Lifecycle } from '../lifecycle';
+import { TOKENS } from '../tokens';
+
+/** How long a cached record may be served when no invalidation arrives (milliseconds). */
+export const READ_CACHE_TTL_MS = 30_000;
+
+/** Invalidates caches on this node and, with Redis, on every other node. */
+export interface CacheInvalidator {
+  changed(change: CacheInvalidation): void;
+}
+
+const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
+
+/**
+ * Read caches of the hot paths (user records, classes, enrolments) and their invalidation: a write on
+ * this node clears the local cache at once and, with REDIS_URL, is relayed to every node.
+ */
+export const cacheModule = new ContainerModule((o) => {
+  o.bind<ReadCache>(TOKENS.ClassroomReadCache).toDynamicValue((c) => new ReadCache(get<Clock>(c, TOKENS.Clock), READ_CACHE_TTL_MS)).inSingletonScope();
+  o.bind<RedisCacheInvalidationRelay | null>(TOKENS.CacheRelay).toDynamicValue((c) => {
+    const redis = get<Redis | null>(c, TOKENS.Redis);
+    return redis ? new RedisCacheInvalidationRelay(redis, get<Logger>(c, TOKENS.Logger), get<RuntimeSettings>(c, TOKENS.Settings).config.redisKeyPrefix) : null;
+  }).inSingletonScope();
+  const applyLocally = (c: ResolutionContext, change: CacheInvalidation) => {
+    // user names appear in class listings, so a user change also clears the classroom cache
+    get<ReadCache>(c, TOKENS.ClassroomReadCache).bump();
+    if (change.kind === 'user') get<CachedUserRepository>(c, TOKENS.UserRepository).invalidate(change.userId);
+  };
+  o.bind<CacheInvalidator>(TOKENS.CacheInvalidator).toDynamicValue((c) => {
+    const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);
+    return { changed: (change) => (relay ? relay.publish(change) : applyLocally(c, change)) };
+  }).inSingletonScope();
+  o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
+    const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);
+    return {
+      name: 'cache-invalidation',
+      start: async () => relay?.start((change) => applyLocally(c, change)),
+      stop: async () => relay?.stop(),
+    };
+  }).inSingletonScope();
+});
