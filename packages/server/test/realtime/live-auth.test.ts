@@ -1,11 +1,12 @@
 import type { AccessTokenIssuer, Role } from '@sooscode/domain';
 import type { StompEndpoint } from '@sooscode/adapters/stomp/index';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RawStompClient, jsonOf } from '../../../adapters/test/stomp/support/raw-stomp-client';
 import { TOKENS } from '../../src/tokens';
 import { HttpClient, startTestServer, type TestServer } from '../support/test-server';
 import { castOf, claimsOf, createAccount, logIn, topics, type Actor, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
+import { eventually } from './support/eventually';
 
 let server: TestServer;
 let cast: Cast;
@@ -24,7 +25,7 @@ afterEach(async () => {
   for (const raw of raws.splice(0)) raw.terminate();
   await closeAllClients();
   const endpoint = server.container.get<StompEndpoint>(TOKENS.StompEndpoint);
-  await vi.waitFor(() => expect(endpoint.sessionCount).toBe(0)); // STOMP_MAX_SESSIONS_PER_USER is 2 here
+  await eventually(() => expect(endpoint.sessionCount).toBe(0)); // STOMP_MAX_SESSIONS_PER_USER is 2 here
 });
 
 async function raw(path = '', options: Parameters<typeof RawStompClient.open>[1] = {}): Promise<RawStompClient> {
@@ -45,7 +46,7 @@ async function expiredToken(who: Actor): Promise<string> {
 async function connectRaw(headers: Record<string, string>, handshake: Record<string, string> = {}) {
   const client = await raw('', { headers: handshake });
   client.connectFrame(headers);
-  await vi.waitFor(() => expect(client.frames.length).toBeGreaterThan(0));
+  await eventually(() => expect(client.frames.length).toBeGreaterThan(0));
   return client;
 }
 
@@ -129,17 +130,17 @@ describe('SockJS (stomp.md §1)', () => {
     await byCookie.join(topics.chat(1));
     await byBearer.join(topics.chat(1), topics.participants(1));
     byCookie.send('/app/chat/1/send', { content: 'SockJS 안녕' });
-    await vi.waitFor(() => expect(byBearer.messages(topics.chat(1)).map((m) => m.content)).toContain('SockJS 안녕'));
+    await eventually(() => expect(byBearer.messages(topics.chat(1)).map((m) => m.content)).toContain('SockJS 안녕'));
     expect(byBearer.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 2 });
     await expect(LiveClient.connect(server.url, { transport: 'sockjs' })).rejects.toThrow('ERROR GLOBAL_401');
   });
 
   it('speaks SockJS framing on /ws/{server}/{session}/websocket with the cookie of the upgrade', async () => {
     const client = await raw('/123/abcdefgh/websocket', { sockjs: true, headers: { Cookie: `accessToken=${cast.student2.token}` } });
-    await vi.waitFor(() => expect(client.sockjsFrames[0]).toBe('o'));
+    await eventually(() => expect(client.sockjsFrames[0]).toBe('o'));
     client.sendText('CONNECT\naccept-version:1.2,1.1,1.0\nheart-beat:4000,4000\nisInstructor:false\n\n\0');
     client.ws.send(JSON.stringify(['SUBSCRIBE\nid:sub-0\ndestination:/topic/class/1/participants\n\n\0', 'SUBSCRIBE\nid:sub-1\ndestination:/topic/class/1/chat\nreceipt:joined\n\n\0']));
-    await vi.waitFor(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'MESSAGE', 'RECEIPT']));
+    await eventually(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'MESSAGE', 'RECEIPT']));
     expect(client.frames[0]!.headers.get('user-name')).toBe(String(cast.student2.id));
     expect(jsonOf(client.messagesTo(topics.participants(1)).at(-1))).toMatchObject({ participants: [expect.objectContaining({ userId: cast.student2.id, username: '박학생' })] });
     expect(client.sockjsFrames.slice(1).every((f) => f.startsWith('a['))).toBe(true);
@@ -165,11 +166,11 @@ describe('revocation closes live sessions (stomp.md §2.4)', () => {
     const watcher = await LiveClient.connect(server.url, { token: cast.instructor.token });
     await watcher.join(topics.chat(1), topics.participants(1));
     await doomed.join(topics.chat(1));
-    await vi.waitFor(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 2 }));
+    await eventually(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 2 }));
     const out = await family.http.json('POST', '/api/auth/logout', { body: {} });
     expect(out.body.code).toBe('AUTH_001');
     await revoked(doomed);
-    await vi.waitFor(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 1 })); // leaving
+    await eventually(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 1 })); // leaving
     await other.join(topics.chat(1));
     expect(other.isConnected).toBe(true);
     await expect(LiveClient.connect(server.url, { token: family.token })).rejects.toThrow('ERROR GLOBAL_401');

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { castOf, createClass, topics, type Actor, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
+import { eventually } from './support/eventually';
 
 let server: TestServer;
 let cast: Cast;
@@ -37,7 +38,7 @@ async function history(who: Actor, c = C): Promise<Dto[]> {
 /** Waits for the chat message whose content is `content` on `client`. */
 async function chatNamed(client: LiveClient, content: string, c = C): Promise<Dto> {
   let found: Dto | undefined;
-  await vi.waitFor(() => {
+  await eventually(() => {
     found = client.messages(topics.chat(c)).find((m) => m.type === 'CHAT' && m.content === content) as Dto | undefined;
     expect(found).toBeDefined();
   });
@@ -61,7 +62,7 @@ describe('chat over STOMP (stomp.md §5.4)', () => {
     // a second chat subscription of the same session gets its own copy
     const second = await student.subscribed(topics.chat(C));
     teacher.send('/app/chat/1/send', { content: '두 번째' });
-    await vi.waitFor(() => expect(student.onSubscription(second[0]!).map((m) => m.content)).toEqual(['두 번째']));
+    await eventually(() => expect(student.onSubscription(second[0]!).map((m) => m.content)).toEqual(['두 번째']));
     expect(student.messages(topics.chat(C)).filter((m) => m.content === '두 번째')).toHaveLength(2);
     const ids = (await history(cast.instructor)).map((m) => m.chatId);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -78,7 +79,7 @@ describe('chat over STOMP (stomp.md §5.4)', () => {
     await teacher.sent('/app/chat/1/delete', { chatId: question.chatId });
     expect(teacher.errorCodes()).toEqual(['CHAT_005']); // not the author
     student.send('/app/chat/1/delete', { chatId: question.chatId });
-    await vi.waitFor(() => expect(teacher.messages(topics.chat(C))).toContainEqual({ chatId: question.chatId, classId: 1, type: 'DELETE' }));
+    await eventually(() => expect(teacher.messages(topics.chat(C))).toContainEqual({ chatId: question.chatId, classId: 1, type: 'DELETE' }));
     const stored = (await history(cast.instructor)).find((m) => m.chatId === question.chatId);
     expect(stored).toMatchObject({ deleted: true, content: DELETED, userId: cast.student1.id });
     expect((await history(cast.instructor)).find((m) => m.chatId === answer.chatId)).toMatchObject({ replyToContent: '질문 있어요' });
@@ -98,22 +99,22 @@ describe('chat over STOMP (stomp.md §5.4)', () => {
     const target = await chatNamed(teacher, '좋아요 눌러 주세요');
     const reactions = () => student.messages(topics.chat(C)).filter((m) => m.type === 'REACTION' && m.chatId === target.chatId).map((m) => m.count);
     other.send('/app/chat/1/reaction', { chatId: target.chatId });
-    await vi.waitFor(() => expect(reactions()).toEqual([1]));
+    await eventually(() => expect(reactions()).toEqual([1]));
     teacher.send('/app/chat/1/reaction', { chatId: target.chatId });
-    await vi.waitFor(() => expect(reactions()).toEqual([1, 2]));
+    await eventually(() => expect(reactions()).toEqual([1, 2]));
     expect(student.messages(topics.chat(C)).at(-1)).toEqual({ chatId: target.chatId, classId: 1, count: 2, type: 'REACTION' });
 
     const rest = await cast.student1.http.json('POST', '/api/chat/reaction', { body: { chatId: target.chatId } });
     expect(rest.status).toBe(200);
     expect(rest.body).toMatchObject({ code: 'CHAT_000', data: { chatId: target.chatId, classId: 1, count: 3, type: 'REACTION' } });
-    await vi.waitFor(() => expect(reactions()).toEqual([1, 2, 3]));
+    await eventually(() => expect(reactions()).toEqual([1, 2, 3]));
     const reactors = await cast.instructor.http.json('GET', `/api/chat/${target.chatId}/reactions`);
     const expected = [cast.instructor, cast.student1, cast.student2].map((a) => a.id).sort((a, b) => a - b);
     expect((reactors.body.data as { userId: number }[]).map((r) => r.userId)).toEqual(expected);
     expect(reactors.body.data).toContainEqual({ userId: cast.student2.id, username: '박학생' });
 
     other.send('/app/chat/1/reaction', { chatId: target.chatId }); // toggles off
-    await vi.waitFor(() => expect(reactions()).toEqual([1, 2, 3, 2]));
+    await eventually(() => expect(reactions()).toEqual([1, 2, 3, 2]));
     expect((await cast.student2.http.json('GET', `/api/chat/${target.chatId}/reacted`)).body.data).toBe(false);
     expect((await cast.student1.http.json('GET', `/api/chat/${target.chatId}/reacted`)).body.data).toBe(true);
     expect((await history(cast.student1)).find((m) => m.chatId === target.chatId)?.reactionCount).toBe(2);
@@ -154,8 +155,8 @@ describe('chat over STOMP (stomp.md §5.4)', () => {
       { classId: 1, userId: cast.student1.id, username: '김학생', typing: true },
       { classId: 1, userId: cast.student1.id, username: '김학생', typing: false },
     ];
-    await vi.waitFor(() => expect(teacher.messages(topics.typing(C))).toEqual(expected));
-    await vi.waitFor(() => expect(student.messages(topics.typing(C))).toEqual(expected));
+    await eventually(() => expect(teacher.messages(topics.typing(C))).toEqual(expected));
+    await eventually(() => expect(student.messages(topics.typing(C))).toEqual(expected));
   });
 
   it('floods: the 11th send within 10 s of one user in one class is GLOBAL_429 and is not stored', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { castOf, topics, type Actor, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
+import { eventually } from './support/eventually';
 
 const MAX_CODE = 100;
 let server: TestServer;
@@ -17,7 +18,7 @@ afterAll(async () => {
 afterEach(async () => {
   await closeAllClients();
   // every session has left: the live session of class 1 is over (mode cleared)
-  await vi.waitFor(async () => expect((await cast.admin.http.json('GET', '/api/class/1/count')).body).toEqual({ classId: 1, count: 0 }));
+  await eventually(async () => expect((await cast.admin.http.json('GET', '/api/class/1/count')).body).toEqual({ classId: 1, count: 0 }));
 });
 
 const C = 1;
@@ -41,7 +42,7 @@ describe('code sync (stomp.md §5.5)', () => {
     teacher.send('/app/code/instructor/1', { code: 'class Main {}', language: 'python' });
     teacher.send('/app/code/instructor/1', { code: '' });
     const expected = { classId: 1, userId: cast.instructor.id, username: '이강사', code: 'class Main {}', language: 'python', instructor: true, editedByInstructor: false };
-    await vi.waitFor(() => expect(student.messages(topics.instructorCode(C))).toEqual([expected, { ...expected, code: '', language: 'java' }]));
+    await eventually(() => expect(student.messages(topics.instructorCode(C))).toEqual([expected, { ...expected, code: '', language: 'java' }]));
     expect(Object.keys(student.messages(topics.instructorCode(C))[0]!)).toEqual(CODE_KEYS);
     expect(await restCode(cast.student2, 'instructor')).toEqual({ status: 200, body: { userId: cast.instructor.id, code: '', language: 'java', empty: false } });
   });
@@ -53,12 +54,12 @@ describe('code sync (stomp.md §5.5)', () => {
     const classmate = await joined(cast.student2, topics.instructorCode(C));
     student.send('/app/code/student/1', { code: 'int a = 1;' });
     const own = { classId: 1, userId: cast.student1.id, username: '김학생', code: 'int a = 1;', language: 'java', instructor: false, editedByInstructor: false };
-    await vi.waitFor(() => expect(teacher.messages(topics.studentCode(C, cast.student1.id))).toEqual([own]));
+    await eventually(() => expect(teacher.messages(topics.studentCode(C, cast.student1.id))).toEqual([own]));
     expect(await restCode(cast.instructor, `student/${cast.student1.id}`)).toEqual({ status: 200, body: { userId: cast.student1.id, code: 'int a = 1;', language: 'java', empty: false } });
 
     teacher.send(`/app/code/instructor/1/edit/${cast.student1.id}`, { code: 'int a = 2;', language: 'java' });
     const edited = { ...own, username: '이강사', code: 'int a = 2;', instructor: true, editedByInstructor: true };
-    await vi.waitFor(() => expect(student.messages(topics.studentCode(C, cast.student1.id))).toEqual([own, edited]));
+    await eventually(() => expect(student.messages(topics.studentCode(C, cast.student1.id))).toEqual([own, edited]));
     expect(await restCode(cast.student1, `student/${cast.student1.id}`)).toMatchObject({ status: 200, body: { userId: cast.student1.id, code: 'int a = 2;' } });
     expect(await restCode(cast.admin, `student/${cast.student1.id}`)).toMatchObject({ status: 200, body: { code: 'int a = 2;' } });
     expect((await restCode(cast.student2, `student/${cast.student1.id}`)).body).toMatchObject({ code: 'CLASS_002' });
@@ -95,7 +96,7 @@ describe('live mode (stomp.md §5.6)', () => {
     await student.sent('/app/class/1/mode', { mode: 'VIEW_ONLY' });
     expect(student.errorCodes()).toEqual(['CLASS_012']);
     for (const mode of ['READ', 'VIEW_ONLY', 'FREE', 'FREE_PRACTICE']) teacher.send('/app/class/1/mode', { mode });
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(student.messages(topics.mode(C))).toEqual([{ mode: 'VIEW_ONLY' }, { mode: 'VIEW_ONLY' }, { mode: 'FREE_PRACTICE' }, { mode: 'FREE_PRACTICE' }]),
     );
     for (const mode of ['view_only', 'Read', 1, null]) await teacher.sent('/app/class/1/mode', { mode });
@@ -117,7 +118,7 @@ describe('live mode (stomp.md §5.6)', () => {
     await teacher.sent('/app/class/1/mode', { mode: 'FREE_PRACTICE' });
     await student.sent('/app/code/student/1', { code: 'free again' });
     expect(student.errorCodes()).toEqual(['CLASS_011']);
-    await vi.waitFor(() => expect(teacher.messages(topics.studentCode(C, cast.student1.id)).map((m) => m.code)).toEqual(['by teacher', 'free again']));
+    await eventually(() => expect(teacher.messages(topics.studentCode(C, cast.student1.id)).map((m) => m.code)).toEqual(['by teacher', 'free again']));
   });
 
   it('sends a late joiner the mode snapshot on its subscription only, and forgets the mode when the last participant leaves', async () => {
@@ -126,7 +127,7 @@ describe('live mode (stomp.md §5.6)', () => {
     await early.sent('/app/chat/1/typing', {});
     expect(early.messages(topics.mode(C))).toEqual([]); // nothing set yet: no snapshot
     await teacher.sent('/app/class/1/mode', { mode: 'READ' });
-    await vi.waitFor(() => expect(early.messages(topics.mode(C))).toEqual([{ mode: 'VIEW_ONLY' }]));
+    await eventually(() => expect(early.messages(topics.mode(C))).toEqual([{ mode: 'VIEW_ONLY' }]));
 
     const late = await joined(cast.student2, topics.mode(C));
     const [second] = await late.subscribed(topics.mode(C));
@@ -135,7 +136,7 @@ describe('live mode (stomp.md §5.6)', () => {
     expect(early.messages(topics.mode(C))).toEqual([{ mode: 'VIEW_ONLY' }]);
 
     await closeAllClients();
-    await vi.waitFor(async () => expect((await cast.admin.http.json('GET', '/api/class/1/count')).body).toMatchObject({ count: 0 }));
+    await eventually(async () => expect((await cast.admin.http.json('GET', '/api/class/1/count')).body).toMatchObject({ count: 0 }));
     expect((await cast.student1.http.json('GET', '/api/class/1')).body.data).toMatchObject({ mode: 'FREE' });
     const next = await joined(cast.student1, topics.mode(C));
     await next.sent('/app/chat/1/typing', {});

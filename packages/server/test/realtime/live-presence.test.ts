@@ -1,10 +1,11 @@
 import { RawStompClient } from '../../../adapters/test/stomp/support/raw-stomp-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StompEndpoint } from '@sooscode/adapters/stomp/index';
 import { TOKENS } from '../../src/tokens';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { castOf, createClass, topics, type Actor, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
+import { eventually } from './support/eventually';
 
 let server: TestServer;
 let cast: Cast;
@@ -49,7 +50,7 @@ describe('presence (stomp.md §4)', () => {
     expect(lists()).toEqual([{ classId: String(c), participants: [expect.objectContaining({ userId: cast.instructor.id })], totalCount: 1, studentCount: 0 }]);
 
     const student = await joined(cast.student1, c);
-    await vi.waitFor(() => expect(lists().map(ids)).toEqual([[cast.instructor.id], [cast.instructor.id, cast.student1.id]]));
+    await eventually(() => expect(lists().map(ids)).toEqual([[cast.instructor.id], [cast.instructor.id, cast.student1.id]]));
     const list = lists()[1] as ParticipantsResponse;
     expect(list.participants[1]).toEqual({ userId: cast.student1.id, username: '김학생', instructor: false, joinedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/), video: false });
     expect(list).toMatchObject({ totalCount: 2, studentCount: 1 });
@@ -70,11 +71,11 @@ describe('presence (stomp.md §4)', () => {
     const endpoint = server.container.get<StompEndpoint>(TOKENS.StompEndpoint);
     const open = endpoint.sessionCount;
     await again.close();
-    await vi.waitFor(() => expect(endpoint.sessionCount).toBe(open - 1)); // its leave has been processed
+    await eventually(() => expect(endpoint.sessionCount).toBe(open - 1)); // its leave has been processed
     await teacher.sent(`/app/chat/${c}/typing`, {});
     expect(lists()).toHaveLength(2);
     await student.close();
-    await vi.waitFor(() => expect(lists().map(ids)).toEqual([[cast.instructor.id], [cast.instructor.id, cast.student1.id], [cast.instructor.id]]));
+    await eventually(() => expect(lists().map(ids)).toEqual([[cast.instructor.id], [cast.instructor.id, cast.student1.id], [cast.instructor.id]]));
     expect((await rest(c)).count).toEqual({ classId: c, count: 1 });
   });
 
@@ -92,10 +93,10 @@ describe('presence (stomp.md §4)', () => {
     raws.push(raw);
     raw.connectFrame({ Authorization: `Bearer ${cast.student1.token}` });
     raw.sendFrame('SUBSCRIBE', { id: 'c', destination: topics.chat(c), receipt: 'joined' });
-    await vi.waitFor(() => expect(raw.commands()).toEqual(['CONNECTED', 'RECEIPT']));
-    await vi.waitFor(() => expect(teacher.messages(topics.participants(c)).at(-1)).toMatchObject({ totalCount: 3 }));
+    await eventually(() => expect(raw.commands()).toEqual(['CONNECTED', 'RECEIPT']));
+    await eventually(() => expect(teacher.messages(topics.participants(c)).at(-1)).toMatchObject({ totalCount: 3 }));
     raw.terminate();
-    await vi.waitFor(() => expect(teacher.messages(topics.participants(c)).at(-1)).toMatchObject({ totalCount: 2 }));
+    await eventually(() => expect(teacher.messages(topics.participants(c)).at(-1)).toMatchObject({ totalCount: 2 }));
     expect(ids(teacher.messages(topics.participants(c)).at(-1))).toEqual([cast.instructor.id, cast.student2.id]);
   });
 });
@@ -111,14 +112,14 @@ describe('kick (stomp.md §5.8)', () => {
     expect([kick.status, await kick.text()]).toEqual([200, '']);
 
     const kicked = { type: 'KICKED', classId: c, message: '수업 방해' };
-    await vi.waitFor(() => expect(target.messages('/user/queue/system')).toEqual([kicked]));
-    await vi.waitFor(() => expect(targetTab.messages('/user/queue/system')).toEqual([kicked]));
-    await vi.waitFor(() => expect(ids(teacher.messages(topics.participants(c)).at(-1))).toEqual([cast.instructor.id, cast.student2.id]));
+    await eventually(() => expect(target.messages('/user/queue/system')).toEqual([kicked]));
+    await eventually(() => expect(targetTab.messages('/user/queue/system')).toEqual([kicked]));
+    await eventually(() => expect(ids(teacher.messages(topics.participants(c)).at(-1))).toEqual([cast.instructor.id, cast.student2.id]));
     expect(target.messages(topics.system(c))).toEqual([]);
 
     const seenBefore = target.received.length;
     await teacher.sent(`/app/chat/${c}/send`, { content: '퇴장 후 메시지' });
-    await vi.waitFor(() => expect(bystander.messages(topics.chat(c)).map((m) => m.content)).toContain('퇴장 후 메시지'));
+    await eventually(() => expect(bystander.messages(topics.chat(c)).map((m) => m.content)).toContain('퇴장 후 메시지'));
     await target.sent(`/app/chat/${c}/send`, { content: '돌아왔어요' });
     await target.sent(`/app/chat/${c}/send`, { content: '돌아왔어요' });
     await target.withReceipt((receipt) => target.subscribe(topics.chat(c), { receipt }));
@@ -134,7 +135,7 @@ describe('kick (stomp.md §5.8)', () => {
 
     const again = await cast.instructor.http.request('POST', `/api/class/${c}/kick/${cast.student2.id}`);
     expect(again.status).toBe(200);
-    await vi.waitFor(() => expect(bystander.messages('/user/queue/system')).toEqual([{ type: 'KICKED', classId: c, message: '강사에 의해 퇴장되었습니다.' }]));
+    await eventually(() => expect(bystander.messages('/user/queue/system')).toEqual([{ type: 'KICKED', classId: c, message: '강사에 의해 퇴장되었습니다.' }]));
   });
 
   it('refuses kicks by students, of the instructor, and of non-students', async () => {
@@ -162,7 +163,7 @@ describe('end (stomp.md §5.7) and unassign (§5.9)', () => {
     expect([end.status, await end.text()]).toEqual([200, '']);
     const ended = { type: 'CLASS_ENDED', classId: c, message: '수업이 종료되었습니다.' };
     const empty = { classId: String(c), participants: [], totalCount: 0, studentCount: 0 };
-    await vi.waitFor(() => expect(student.messages(topics.participants(c)).at(-1)).toEqual(empty));
+    await eventually(() => expect(student.messages(topics.participants(c)).at(-1)).toEqual(empty));
     expect(student.messages(topics.system(c))).toEqual([ended]);
     const order = student.log.filter((l) => l.includes(`/topic/class/${c}/`));
     expect(order.slice(-2)).toEqual([`MESSAGE ${topics.system(c)}`, `MESSAGE ${topics.participants(c)}`]);
@@ -187,7 +188,7 @@ describe('end (stomp.md §5.7) and unassign (§5.9)', () => {
     await student.sent(`/app/chat/${c}/typing`, {});
     expect(student.received.slice(seen).filter((m) => m.destination !== '/user/queue/errors')).toEqual([]);
     await student.join(topics.chat(c));
-    await vi.waitFor(async () => expect((await rest(c)).count).toEqual({ classId: c, count: 2 }));
+    await eventually(async () => expect((await rest(c)).count).toEqual({ classId: c, count: 2 }));
   });
 
   it('an admin class delete ends the live session like POST /end; the class then refuses subscriptions (CLASS_008)', async () => {
@@ -195,7 +196,7 @@ describe('end (stomp.md §5.7) and unassign (§5.9)', () => {
     const student = await joined(cast.student1, c, topics.system(c), topics.participants(c));
     const r = await cast.admin.http.json('POST', `/api/admin/classes/${c}/delete`);
     expect(r.status).toBe(200);
-    await vi.waitFor(() => expect(student.messages(topics.participants(c)).at(-1)).toEqual({ classId: String(c), participants: [], totalCount: 0, studentCount: 0 }));
+    await eventually(() => expect(student.messages(topics.participants(c)).at(-1)).toEqual({ classId: String(c), participants: [], totalCount: 0, studentCount: 0 }));
     expect(student.messages(topics.system(c))).toEqual([{ type: 'CLASS_ENDED', classId: c, message: '수업이 종료되었습니다.' }]);
     await student.withReceipt((receipt) => student.subscribe(topics.chat(c), { receipt }));
     expect(student.errorCodes()).toEqual(['CLASS_008']);
@@ -207,7 +208,7 @@ describe('end (stomp.md §5.7) and unassign (§5.9)', () => {
     const student = await joined(cast.student2, c, '/user/queue/system');
     const r = await cast.admin.http.json('POST', `/api/admin/classes/${c}/students/delete`, { body: { studentIds: [cast.student2.id] } });
     expect(r.status).toBe(200);
-    await vi.waitFor(() => expect(ids(teacher.messages(topics.participants(c)).at(-1))).toEqual([cast.instructor.id]));
+    await eventually(() => expect(ids(teacher.messages(topics.participants(c)).at(-1))).toEqual([cast.instructor.id]));
     const seen = student.received.length;
     await teacher.sent(`/app/chat/${c}/send`, { content: '배정 해제 이후' });
     await student.sent(`/app/chat/${c}/typing`, {});

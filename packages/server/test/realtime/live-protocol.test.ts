@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RawStompClient, jsonOf } from '../../../adapters/test/stomp/support/raw-stomp-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { castOf, topics, type Cast } from './support/cast';
 import { closeAllClients, LiveClient } from './support/live-client';
+import { eventually } from './support/eventually';
 
 const SEND_MS = 150;
-const RECEIVE_MS = 120;
+const RECEIVE_MS = 300;
 /** Above the WebSocket transport's default 1 MiB message cap, to prove the cap follows the limit. */
 const MAX_FRAME = 1_200_000;
 let server: TestServer;
@@ -33,7 +34,7 @@ async function connected(headers: Record<string, string> = {}): Promise<RawStomp
   const client = await RawStompClient.open(wsUrl, { protocols: ['v12.stomp'] });
   raws.push(client);
   client.connectFrame({ Authorization: `Bearer ${cast.student1.token}`, ...headers });
-  await vi.waitFor(() => expect(client.commands()[0]).toBe('CONNECTED'));
+  await eventually(() => expect(client.commands()[0]).toBe('CONNECTED'));
   return client;
 }
 
@@ -50,7 +51,7 @@ describe('heart-beats (stomp.md §2.3)', () => {
     const client = await connected({ 'heart-beat': `0,${SEND_MS / 2}` });
     expect(client.frames[0]!.headers.get('heart-beat')).toBe(`${SEND_MS},${RECEIVE_MS}`);
     expect(client.ws.protocol).toBe('v12.stomp');
-    await vi.waitFor(() => expect(client.heartbeats).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+    await eventually(() => expect(client.heartbeats).toBeGreaterThanOrEqual(3), 3000);
     expect(client.close).toBeUndefined();
   });
 
@@ -58,14 +59,14 @@ describe('heart-beats (stomp.md §2.3)', () => {
     const client = await RawStompClient.open(`${wsUrl}/000/heartbeat/websocket`, { sockjs: true });
     raws.push(client);
     client.sendText(`CONNECT\naccept-version:1.2\nheart-beat:4000,${SEND_MS}\nAuthorization:Bearer ${cast.student1.token}\n\n\0`);
-    await vi.waitFor(() => expect(client.sockjsFrames.filter((f) => f === 'a["\\n"]').length).toBeGreaterThanOrEqual(2), { timeout: 3000 });
+    await eventually(() => expect(client.sockjsFrames.filter((f) => f === 'a["\\n"]').length).toBeGreaterThanOrEqual(2), 3000);
     expect(client.commands()).toEqual(['CONNECTED']);
   });
 
   it('sends no heart-beats when the client asks for none', async () => {
     const client = await connected({ 'heart-beat': '0,0' });
     const probe = await connected({ 'heart-beat': `0,${SEND_MS}` });
-    await vi.waitFor(() => expect(probe.heartbeats).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+    await eventually(() => expect(probe.heartbeats).toBeGreaterThanOrEqual(3), 3000);
     expect(client.heartbeats).toBe(0);
   });
 
@@ -105,9 +106,9 @@ describe('receipts (stomp.md §3)', () => {
     await watcher.join(topics.chat(1), topics.participants(1));
     const student = await LiveClient.connect(server.url, { token: cast.student2.token });
     await student.join(topics.chat(1));
-    await vi.waitFor(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 2 }));
+    await eventually(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 2 }));
     await student.close();
-    await vi.waitFor(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 1 }));
+    await eventually(() => expect(watcher.messages(topics.participants(1)).at(-1)).toMatchObject({ totalCount: 1 }));
   });
 });
 
@@ -151,7 +152,7 @@ describe('protocol errors end the connection (stomp.md §6.2)', () => {
     client.sendFrame('SUBSCRIBE', { id: 'e', destination: '/user/queue/errors' });
     client.sendFrame('SUBSCRIBE', { id: 'c', destination: topics.chat(cast.otherClassId) });
     client.sendFrame('SEND', { destination: `/app/chat/${cast.otherClassId}/send`, receipt: 'big' }, JSON.stringify({ content: 'x'.repeat(1_100_000) }));
-    await vi.waitFor(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'RECEIPT']), { timeout: 5000 });
+    await eventually(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'RECEIPT']), 5000);
     expect(jsonOf(client.frames[1])).toMatchObject({ code: 'CHAT_008' });
     expect(client.close).toBeUndefined();
   });
@@ -160,7 +161,7 @@ describe('protocol errors end the connection (stomp.md §6.2)', () => {
     const client = await connected();
     client.sendFrame('SUBSCRIBE', { id: 'e', destination: '/user/queue/errors' });
     client.sendFrame('SEND', { destination: '/app/chat/1/send', receipt: 'r' }, '{"content":');
-    await vi.waitFor(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'RECEIPT']));
+    await eventually(() => expect(client.commands()).toEqual(['CONNECTED', 'MESSAGE', 'RECEIPT']));
     expect(jsonOf(client.frames[1])).toMatchObject({ code: 'GLOBAL_400', data: { command: 'SEND', destination: '/app/chat/1/send' } });
     expect(client.close).toBeUndefined();
   });

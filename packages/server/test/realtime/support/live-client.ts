@@ -1,7 +1,8 @@
 import { Client, type IFrame, type IMessage, type StompHeaders } from '@stomp/stompjs';
 import SockJS from 'sockjs-client';
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
+import { eventually } from './eventually';
 
 /** One MESSAGE as a test sees it. */
 export interface Delivered {
@@ -29,7 +30,7 @@ let receiptSeq = 0;
 
 /**
  * A real `@stomp/stompjs` client (no reconnect, no client heart-beats) that records every MESSAGE,
- * RECEIPT and the ERROR/close that ends it, in arrival order, for assertions with `vi.waitFor`.
+ * RECEIPT and the ERROR/close that ends it, in arrival order, for retrying assertions (`eventually`).
  */
 export class LiveClient {
   /** Every MESSAGE, in arrival order. */
@@ -152,7 +153,7 @@ export class LiveClient {
 
   /** Waits until the server ended the connection. */
   async ended(): Promise<void> {
-    await vi.waitFor(() => expect(this.closeCode).toBeDefined());
+    await eventually(() => expect(this.closeCode).toBeDefined());
   }
 
   /** DISCONNECT (with a receipt) and close; force-closes when already gone. */
