@@ -8,8 +8,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, spawnServer, stop } from './http/processes';
 
+const argv = process.argv.slice(2).filter((a) => a !== '--');
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+for (let i = 0; i < argv.length; i += 2) args.set(argv[i]!.replace(/^--/, ''), argv[i + 1] ?? '');
 const DURATION_S = Number(args.get('duration') ?? 8);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
