@@ -1,5 +1,5 @@
 import type { Container } from 'inversify';
-import type { Clock, EnsureBootstrapAdmin, PasswordHasher, UserRepository } from '@sooscode/domain';
+import { newAccount, type Clock, type EnsureBootstrapAdmin, type PasswordHasher, type UserRepository } from '@sooscode/domain';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from './config/runtime-settings';
 import { seedDemoClass } from './seed-classroom';
@@ -39,18 +39,7 @@ async function seedDemoAccounts(container: Container, logger: Logger): Promise<v
   for (const account of DEMO_ACCOUNTS) {
     if (await users.findByEmail(account.email)) continue;
     const now = clock.now();
-    await users.create({
-      email: account.email,
-      name: account.name,
-      passwordHash: await hasher.hash(account.password),
-      role: account.role,
-      status: 'ACTIVE',
-      provider: 'LOCAL',
-      profileImageUrl: null,
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    await users.create(newAccount({ email: account.email, name: account.name, passwordHash: await hasher.hash(account.password), role: account.role }, now));
     created++;
   }
   if (created) logger.info({ accounts: DEMO_ACCOUNTS.map((a) => a.email) }, 'demo accounts seeded (passwords in the README)');

@@ -28,6 +28,22 @@ export interface User {
 /** The fields needed to create an account; the repository assigns `id`. */
 export type NewUser = Omit<User, 'id'>;
 
+/** A new ACTIVE account created at `now` (no login yet, default profile image). `provider` defaults to LOCAL. */
+export function newAccount(fields: { email: string; name: string; passwordHash: string; role: Role; provider?: AuthProvider }, now: Date): NewUser {
+  return {
+    email: fields.email,
+    name: fields.name,
+    passwordHash: fields.passwordHash,
+    role: fields.role,
+    status: 'ACTIVE',
+    provider: fields.provider ?? 'LOCAL',
+    profileImageUrl: null,
+    createdAt: now,
+    updatedAt: now,
+    lastLoginAt: null,
+  };
+}
+
 /** Parses a role case-insensitively, or returns null. */
 export function parseRole(value: string): Role | null {
   const upper = value.trim().toUpperCase();

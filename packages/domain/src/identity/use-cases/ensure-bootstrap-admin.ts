@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { PasswordHasher } from '../ports/password-hasher';
 import type { UserRepository } from '../ports/user-repository';
-import { normalizeEmail } from '../user';
+import { newAccount, normalizeEmail } from '../user';
 
 /**
  * Creates the bootstrap admin when no ADMIN exists yet. Returns true when an account was created.
@@ -19,18 +19,7 @@ export class EnsureBootstrapAdmin {
     const email = normalizeEmail(input.email);
     if (await this.users.findByEmail(email)) return 'email-taken';
     const now = this.clock.now();
-    await this.users.create({
-      email,
-      name: input.name ?? '관리자',
-      passwordHash: await this.hasher.hash(input.password),
-      role: 'ADMIN',
-      status: 'ACTIVE',
-      provider: 'LOCAL',
-      profileImageUrl: null,
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    await this.users.create(newAccount({ email, name: input.name ?? '관리자', passwordHash: await this.hasher.hash(input.password), role: 'ADMIN' }, now));
     return 'created';
   }
 }

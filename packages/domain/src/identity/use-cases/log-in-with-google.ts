@@ -9,7 +9,7 @@ import type { OAuthStateStore } from '../ports/oauth-state-store';
 import type { UserRepository } from '../ports/user-repository';
 import type { IssuedSession, SessionIssuer } from '../session-issuer';
 import type { User } from '../user';
-import { normalizeEmail } from '../user';
+import { newAccount, normalizeEmail } from '../user';
 
 /** The callback as the route received it. */
 export interface GoogleCallbackInput {
@@ -99,18 +99,9 @@ export class LogInWithGoogle {
   private async createAccount(email: string, identity: OAuthIdentity): Promise<{ user: User; created: boolean }> {
     const now = this.clock.now();
     try {
-      const user = await this.users.create({
-        email,
-        name: googleAccountName(identity.name, email),
-        passwordHash: `${UNUSABLE_PASSWORD_PREFIX}${this.random.token(32)}`,
-        role: 'STUDENT',
-        status: 'ACTIVE',
-        provider: 'GOOGLE',
-        profileImageUrl: null,
-        createdAt: now,
-        updatedAt: now,
-        lastLoginAt: null,
-      });
+      const user = await this.users.create(
+        newAccount({ email, name: googleAccountName(identity.name, email), passwordHash: `${UNUSABLE_PASSWORD_PREFIX}${this.random.token(32)}`, role: 'STUDENT', provider: 'GOOGLE' }, now),
+      );
       return { user, created: true };
     } catch (e) {
       const existing = await this.users.findByEmail(email);

@@ -9,7 +9,7 @@ import type { EmailVerificationStore } from '../ports/email-verification-store';
 import type { PasswordHasher } from '../ports/password-hasher';
 import type { UserRepository } from '../ports/user-repository';
 import type { NewUser, User } from '../user';
-import { normalizeEmail } from '../user';
+import { newAccount, normalizeEmail } from '../user';
 
 /** Input of self-registration. */
 export interface RegisterInput {
@@ -51,18 +51,7 @@ export class RegisterUser {
       const fresh = v?.verifiedAt && now.getTime() - v.verifiedAt.getTime() <= this.policy.emailVerifiedValidS * 1000;
       if (!fresh) return err(domainError('AUTH_304'));
     }
-    const user = await this.createOnce({
-      email,
-      name: input.name!.trim(),
-      passwordHash: await this.hasher.hash(input.password!),
-      role: 'STUDENT',
-      status: 'ACTIVE',
-      provider: 'LOCAL',
-      profileImageUrl: null,
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    const user = await this.createOnce(newAccount({ email, name: input.name!.trim(), passwordHash: await this.hasher.hash(input.password!), role: 'STUDENT' }, now));
     if (!user) return err(domainError('AUTH_102'));
     if (this.policy.requireEmailVerification) await this.verifications.remove(email);
     return ok(user);

@@ -2,7 +2,7 @@ import type { Mailer } from '../../../identity/ports/mailer';
 import type { PasswordHasher } from '../../../identity/ports/password-hasher';
 import type { UserRepository } from '../../../identity/ports/user-repository';
 import type { User } from '../../../identity/user';
-import { normalizeEmail } from '../../../identity/user';
+import { newAccount, normalizeEmail } from '../../../identity/user';
 import { checkEmail, checkName } from '../../../identity/credential-rules';
 import type { Clock } from '../../../shared/clock';
 import type { DomainError } from '../../../shared/domain-error';
@@ -50,18 +50,7 @@ export class CreateAccount {
     if (await this.users.findByEmail(email)) return err(domainError('AUTH_102'));
     const temporaryPassword = this.random.fromAlphabet(TEMPORARY_PASSWORD_ALPHABET, TEMPORARY_PASSWORD_LENGTH);
     const now = this.clock.now();
-    const user = await this.users.create({
-      email,
-      name: input.name!.trim(),
-      passwordHash: await this.hasher.hash(temporaryPassword),
-      role,
-      status: 'ACTIVE',
-      provider: 'LOCAL',
-      profileImageUrl: null,
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    const user = await this.users.create(newAccount({ email, name: input.name!.trim(), passwordHash: await this.hasher.hash(temporaryPassword), role }, now));
     let mailed = true;
     try {
       await this.mailer.send({
