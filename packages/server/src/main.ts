@@ -1,18 +1,10 @@
-import { ConfigError, loadConfig } from './config/load-config';
+import { ConfigError } from './config/load-config';
+import { loadConfigOrExit, stopOnSignals } from './process-entry';
 import { startApiServer } from './api-server';
 
 /** Entry point of the API server: `pnpm start`. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit(process.env);
   let server;
   try {
     server = await startApiServer(config, process.env);
@@ -22,23 +14,10 @@ async function main(): Promise<void> {
   }
   const { logger, settings } = server;
   if (settings.jwtSecretGenerated) logger.warn({ dataDir: settings.dataDir }, 'JWT_SECRET not set: using a generated secret kept in DATA_DIR (development only)');
+  if (!config.smtpHost) logger.warn({}, 'SMTP_HOST not set: the development mailer writes every message, verification codes included, to this log');
   if (settings.livekit.devDefaults) logger.warn({}, 'LiveKit development key pair (devkey/secret) in use: anyone can sign tokens and webhooks with it; set LIVEKIT_API_KEY/LIVEKIT_API_SECRET');
   logger.info({ url: server.url, database: settings.embedded ? 'pglite' : 'postgres', redis: Boolean(config.redisUrl) }, 'SoosCode API listening');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(logger, 'API', () => server.close());
 }
 
 void main();

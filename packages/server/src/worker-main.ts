@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from './config/load-config';
 import { createLogger } from './infrastructure';
+import { loadConfigOrExit, stopOnSignals } from './process-entry';
 import { startCompileWorker } from './worker-server';
 
 /** Entry point of the standalone compile worker: `pnpm worker` (WORKER_PORT, default 8081). */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit(process.env);
   const logger = createLogger(config.logLevel);
   let worker;
   try {
@@ -23,21 +14,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info({ url: worker.url, languages: config.compileLanguages, token: config.compileWorkerToken !== undefined }, 'SoosCode compile worker listening');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'compile worker shutting down');
-    worker.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(logger, 'compile worker', () => worker.close());
 }
 
 void main();
