@@ -6,7 +6,7 @@ import type { HttpModule } from './http-module';
 import { DEFAULT_BODY_LIMIT_BYTES } from './json-body';
 import type { OriginPolicy } from './origin-policy';
 import { requestContextMiddleware } from './request-context-middleware';
-import { routeFallbackMiddleware } from './route-fallback-middleware';
+import { bodyLimitMiddleware, unroutedMiddleware } from './route-fallback-middleware';
 
 /** Options of the Koa application. */
 export interface HttpAppOptions {
@@ -30,8 +30,9 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   for (const module of options.modules) module.register(router);
   app.use(requestContextMiddleware(options.logger));
   app.use(corsMiddleware(options.originPolicy));
-  app.use(routeFallbackMiddleware(router, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  app.use(bodyLimitMiddleware(router, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
   app.use(router.routes());
+  app.use(unroutedMiddleware(router));
   app.on('error', (err: unknown) => options.logger.warn({ err }, 'koa error'));
   return app;
 }

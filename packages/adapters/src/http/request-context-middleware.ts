@@ -24,7 +24,8 @@ export function requestContextMiddleware(logger: Logger) {
     ctx.set('X-Request-Id', requestId);
     ctx.set('X-Content-Type-Options', 'nosniff');
     if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
-    const started = process.hrtime.bigint();
+    const logRequests = logger.isLevelEnabled?.('debug') ?? true;
+    const started = logRequests ? process.hrtime.bigint() : 0n;
     try {
       await next();
     } catch (e) {
@@ -40,8 +41,10 @@ export function requestContextMiddleware(logger: Logger) {
         ctx.body = body;
       }
     } finally {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug({ requestId, method: ctx.method, url: redactUrl(ctx.url), status: ctx.status, ms }, 'request');
+      if (logRequests) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.debug({ requestId, method: ctx.method, url: redactUrl(ctx.url), status: ctx.status, ms }, 'request');
+      }
     }
   };
 }

@@ -44,6 +44,15 @@ describe('framework-level errors (http.md §1.5)', () => {
     expect(r.body.code).toBe('GLOBAL_413');
   });
 
+  it('puts 404 and 405 before 413 for an oversized body', async () => {
+    const big = JSON.stringify({ x: 'y'.repeat(1024 * 1024 + 10) });
+    const unknown = await http.json('POST', '/api/nope', { raw: big, headers: { 'content-type': 'application/json' } });
+    expect(unknown.status).toBe(404);
+    const wrongMethod = await http.json('PUT', '/api/auth/login', { raw: big, headers: { 'content-type': 'application/json' } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.res.headers.get('allow')).toContain('POST');
+  });
+
   it('echoes a well-formed X-Request-Id and replaces a hostile one', async () => {
     const ok = await http.request('GET', '/healthz', { headers: { 'x-request-id': 'abc_DEF-123' } });
     expect(ok.headers.get('x-request-id')).toBe('abc_DEF-123');
