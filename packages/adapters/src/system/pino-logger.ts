@@ -3,7 +3,7 @@ import type { Logger } from './logger';
 
 /** Paths whose values never reach the log. */
 const REDACT = [
-  'password', '*.password', 'token', '*.token', 'accessToken', 'refreshToken', 'secret', '*.secret', 'text',
+  'password', '*.password', 'token', '*.token', 'accessToken', 'refreshToken', 'secret', '*.secret',
   'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
 ];
 
