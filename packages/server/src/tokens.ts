@@ -89,4 +89,5 @@ export const TOKENS = {
   ClassroomReadCache: Symbol.for('ClassroomReadCache'),
   CacheRelay: Symbol.for('CacheRelay'),
   CacheInvalidator: Symbol.for('CacheInvalidator'),
+  SessionChecks: Symbol.for('SessionChecks'),
 } as const;

@@ -18,3 +18,5 @@ export * from './in-memory-webhook-event-dedupe';
 export * from './cached-user-repository';
 export * from './read-cache';
 export * from './cached-classroom-repositories';
+export * from './keyed-read-cache';
+export * from './cached-session-checks';

@@ -1,7 +1,6 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { Clock } from '@sooscode/domain';
-import type { CachedUserRepository} from '@sooscode/domain/memory';
-import { ReadCache } from '@sooscode/domain/memory';
+import { ReadCache, type CachedSessionChecks, type CachedUserRepository } from '@sooscode/domain/memory';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCacheInvalidationRelay, type CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
 import type { Logger } from '@sooscode/adapters/system/logger';
@@ -30,13 +29,20 @@ export const cacheModule = new ContainerModule((o) => {
     return redis ? new RedisCacheInvalidationRelay(redis, get<Logger>(c, TOKENS.Logger), get<RuntimeSettings>(c, TOKENS.Settings).config.redisKeyPrefix) : null;
   }).inSingletonScope();
   const applyLocally = (c: ResolutionContext, change: CacheInvalidation) => {
+    if (change.kind === 'families' || change.kind === 'jti') return get<CachedSessionChecks>(c, TOKENS.SessionChecks).invalidate(change);
     // user names appear in class listings, so a user change also clears the classroom cache
     get<ReadCache>(c, TOKENS.ClassroomReadCache).bump();
     if (change.kind === 'user') get<CachedUserRepository>(c, TOKENS.UserRepository).invalidate(change.userId);
   };
+  // Applied here at once (a revocation must hold for this node's very next request), then relayed.
   o.bind<CacheInvalidator>(TOKENS.CacheInvalidator).toDynamicValue((c) => {
     const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);
-    return { changed: (change) => (relay ? relay.publish(change) : applyLocally(c, change)) };
+    return {
+      changed: (change) => {
+        applyLocally(c, change);
+        relay?.publish(change);
+      },
+    };
   }).inSingletonScope();
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
     const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);

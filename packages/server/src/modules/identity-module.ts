@@ -6,10 +6,10 @@ import {
 } from '@sooscode/domain';
 import type {
   AccessTokenDenylist, AccessTokenIssuer, AccessTokenVerifier, AttemptCounter, Clock, EmailVerificationStore, IdentityPolicy, KeyedHasher,
-  Mailer, PasswordHasher, RefreshTokenStore, SecureRandom, SessionTerminator, UserRepository,
+  Mailer, PasswordHasher, RefreshTokenStore, SecureRandom, SessionFamily, SessionTerminator, UserRepository,
 } from '@sooscode/domain';
 import {
-  CachedUserRepository, InMemoryAccessTokenDenylist, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore,
+  CachedSessionChecks, CachedUserRepository, InMemoryAccessTokenDenylist, KeyedReadCache, NotifyingAccessTokenDenylist, NotifyingRefreshTokenStore, type SessionChange, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore,
 } from '@sooscode/domain/memory';
 import { Argon2PasswordHasher } from '@sooscode/adapters/auth/argon2-password-hasher';
 import { HmacKeyedHasher } from '@sooscode/adapters/auth/hmac-keyed-hasher';
@@ -30,6 +30,9 @@ import { RedisRefreshTokenStore } from '@sooscode/adapters/redis/redis-refresh-t
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import { READ_CACHE_TTL_MS, type CacheInvalidator } from './cache-module';
+
+/** Safety net for the cached session checks; reported changes clear them at once (milliseconds). */
+const SESSION_CHECK_TTL_MS = 10_000;
 import { TOKENS } from '../tokens';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
@@ -40,6 +43,7 @@ export const identityModule = new ContainerModule((o) => {
   const redis = (c: ResolutionContext) => get<Redis | null>(c, TOKENS.Redis);
   const prefix = (c: ResolutionContext) => settings(c).config.redisKeyPrefix;
   const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
+  const checks = (c: ResolutionContext) => get<CachedSessionChecks>(c, TOKENS.SessionChecks);
 
   o.bind<IdentityPolicy>(TOKENS.IdentityPolicy).toDynamicValue((c) => {
     const cfg = settings(c).config;
@@ -73,14 +77,23 @@ export const identityModule = new ContainerModule((o) => {
     const s = settings(c);
     return new JoseAccessTokenVerifier({ secret: s.jwtSecret, issuer: s.config.jwtIssuer, audience: s.config.jwtAudience });
   }).inSingletonScope();
+  // Writers use these stores, which report every change; the per-request checks read through cached
+  // views (TOKENS.SessionChecks) that every reported change clears at once, here and on every node.
+  const sessionChanged = (c: ResolutionContext) => (change: SessionChange) => get<CacheInvalidator>(c, TOKENS.CacheInvalidator).changed(change);
   o.bind<AccessTokenDenylist>(TOKENS.AccessTokenDenylist).toDynamicValue((c) => {
     const r = redis(c);
-    return r ? new RedisAccessTokenDenylist(r, prefix(c)) : new InMemoryAccessTokenDenylist(clock(c));
+    const store = r ? new RedisAccessTokenDenylist(r, prefix(c)) : new InMemoryAccessTokenDenylist(clock(c));
+    return new NotifyingAccessTokenDenylist(store, sessionChanged(c));
   }).inSingletonScope();
   o.bind<RefreshTokenStore>(TOKENS.RefreshTokenStore).toDynamicValue((c) => {
     const r = redis(c);
-    return r ? new RedisRefreshTokenStore(r, prefix(c)) : new InMemoryRefreshTokenStore(clock(c));
+    const store = r ? new RedisRefreshTokenStore(r, prefix(c)) : new InMemoryRefreshTokenStore(clock(c));
+    return new NotifyingRefreshTokenStore(store, sessionChanged(c));
   }).inSingletonScope();
+  o.bind<CachedSessionChecks>(TOKENS.SessionChecks).toDynamicValue((c) => new CachedSessionChecks(
+    get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.AccessTokenDenylist),
+    new KeyedReadCache<SessionFamily | null>(clock(c), SESSION_CHECK_TTL_MS), new KeyedReadCache<boolean>(clock(c), SESSION_CHECK_TTL_MS),
+  )).inSingletonScope();
   o.bind<AttemptCounter>(TOKENS.AttemptCounter).toDynamicValue((c) => {
     const r = redis(c);
     return r ? new RedisAttemptCounter(r, prefix(c)) : new InMemoryAttemptCounter(clock(c));
@@ -102,7 +115,7 @@ export const identityModule = new ContainerModule((o) => {
   )).inSingletonScope();
   o.bind(TOKENS.LoginThrottle).toDynamicValue((c) => new LoginThrottle(get(c, TOKENS.AttemptCounter), get(c, TOKENS.IdentityPolicy))).inSingletonScope();
   o.bind(TOKENS.AuthenticateAccessToken).toDynamicValue((c) => new AuthenticateAccessToken(
-    get(c, TOKENS.AccessTokenVerifier), get(c, TOKENS.AccessTokenDenylist), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.UserRepository), clock(c),
+    get(c, TOKENS.AccessTokenVerifier), checks(c).denylistReader, checks(c).familyReader, get(c, TOKENS.UserRepository), clock(c),
   )).inSingletonScope();
   o.bind(TOKENS.EndUserAccess).toDynamicValue((c) => new EndUserAccess(
     get(c, TOKENS.UserRepository), get(c, TOKENS.RefreshTokenStore), get<SessionTerminator>(c, TOKENS.SessionTerminator), clock(c),
@@ -110,7 +123,7 @@ export const identityModule = new ContainerModule((o) => {
   o.bind(TOKENS.EnsureBootstrapAdmin).toDynamicValue((c) => new EnsureBootstrapAdmin(get(c, TOKENS.UserRepository), get(c, TOKENS.PasswordHasher), clock(c))).inSingletonScope();
   o.bind(TOKENS.AuthGuards).toDynamicValue((c) => new AuthGuards({
     authenticate: get(c, TOKENS.AuthenticateAccessToken),
-    renew: new RenewAccessToken(get(c, TOKENS.AccessTokenIssuer), get(c, TOKENS.RefreshTokenStore), clock(c), get(c, TOKENS.IdentityPolicy)),
+    renew: new RenewAccessToken(get(c, TOKENS.AccessTokenIssuer), checks(c).familyReader, clock(c), get(c, TOKENS.IdentityPolicy)),
     cookies: { secure: settings(c).config.cookieSecure },
     clock: clock(c),
   })).inSingletonScope();
