@@ -8,14 +8,15 @@ import type { SessionFamily } from '@sooscode/domain';
 function setup() {
   const clock = new FixedClock();
   const changes: SessionChange[] = [];
-  let checks: CachedSessionChecks | undefined;
+  const holder: { checks?: CachedSessionChecks } = {};
   const report = (change: SessionChange) => {
     changes.push(change);
-    checks?.invalidate(change);
+    holder.checks?.invalidate(change);
   };
   const families = new NotifyingRefreshTokenStore(new InMemoryRefreshTokenStore(clock), report);
   const denylist = new NotifyingAccessTokenDenylist(new InMemoryAccessTokenDenylist(clock), report);
-  checks = new CachedSessionChecks(families, denylist, new KeyedReadCache<SessionFamily | null>(clock, 10_000), new KeyedReadCache<boolean>(clock, 10_000));
+  const checks = new CachedSessionChecks(families, denylist, new KeyedReadCache<SessionFamily | null>(clock, 10_000), new KeyedReadCache<boolean>(clock, 10_000));
+  holder.checks = checks;
   const family: SessionFamily = {
     id: 'fam-1', userId: 7, seq: 1, createdAt: clock.now(), absoluteExpiresAt: new Date(clock.now().getTime() + 3_600_000),
     currentIssuedAt: clock.now(), previousSupersededAt: null, revoked: false,
