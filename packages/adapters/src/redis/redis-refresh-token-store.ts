@@ -56,11 +56,11 @@ export class RedisRefreshTokenStore implements RefreshTokenStore {
       })
       .pexpireat(this.fam(family.id), expireAt)
       .sadd(this.userFams(family.userId), family.id)
+      // GT lengthens the set's lifetime; NX gives a fresh set (which has no TTL yet) its first one.
       .expire(this.userFams(family.userId), Math.ceil((expireAt - Date.now()) / 1000) + 60, 'GT')
+      .expire(this.userFams(family.userId), Math.ceil((expireAt - Date.now()) / 1000) + 60, 'NX')
       .set(this.rt(digest), `${family.id} ${family.seq}`, 'PXAT', expireAt)
       .exec();
-    // EXPIRE ... GT does not set a TTL on a key without one; make sure the set expires.
-    await this.redis.expire(this.userFams(family.userId), Math.ceil((expireAt - Date.now()) / 1000) + 60, 'NX');
   }
 
   async findByDigest(digest: string): Promise<{ family: SessionFamily; seq: number } | null> {

@@ -1,6 +1,7 @@
 import type { UserRepository } from '../identity/ports/user-repository';
 import type { NewUser, User } from '../identity/user';
 import type { Clock } from '../shared/clock';
+import { KeyedReadCache } from './keyed-read-cache';
 
 /**
  * A read-through cache of `findById` in front of a `UserRepository` (every authenticated request reads
@@ -9,28 +10,20 @@ import type { Clock } from '../shared/clock';
  * raced with an invalidation is not cached. `findByEmail` is not cached.
  */
 export class CachedUserRepository implements UserRepository {
-  private readonly entries = new Map<number, { user: User | null; until: number }>();
-  private readonly versions = new Map<number, number>();
+  private readonly cache: KeyedReadCache<User | null>;
 
   constructor(
     private readonly inner: UserRepository,
-    private readonly clock: Clock,
-    private readonly ttlMs: number,
-    private readonly maxEntries = 50_000,
+    clock: Clock,
+    ttlMs: number,
+    maxEntries = 50_000,
     private readonly onWrite: (userId: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.cache = new KeyedReadCache(clock, ttlMs, maxEntries);
+  }
 
-  async findById(id: number): Promise<User | null> {
-    const now = this.clock.now().getTime();
-    const hit = this.entries.get(id);
-    if (hit && hit.until > now) return hit.user;
-    const version = this.versions.get(id) ?? 0;
-    const user = await this.inner.findById(id);
-    if ((this.versions.get(id) ?? 0) === version) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(id, { user, until: now + this.ttlMs });
-    }
-    return user;
+  findById(id: number): Promise<User | null> {
+    return this.cache.get(String(id), () => this.inner.findById(id));
   }
 
   findByEmail(email: string): Promise<User | null> {
@@ -59,7 +52,6 @@ export class CachedUserRepository implements UserRepository {
 
   /** Forgets the cached record of `userId` (a write here or on another node). */
   invalidate(userId: number): void {
-    this.entries.delete(userId);
-    this.versions.set(userId, (this.versions.get(userId) ?? 0) + 1);
+    this.cache.invalidate(String(userId));
   }
 }
