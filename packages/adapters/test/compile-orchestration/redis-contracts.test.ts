@@ -57,9 +57,11 @@ describe.skipIf(!HAS_REDIS)('Redis compile stores', () => {
     const watch = (await jobs.open({ jobId, userId: 1, language: 'java', createdAt: new Date() }, { retentionS: 600, maxWaiting: 10 }))!;
     // Simulate a result stored while the subscription was down: write it without any announcement.
     await r.redis.hset(`${r.prefix}compile:job:${jobId}`, 'state', 'DONE', 'status', 'SUCCESS', 'output', 'missed');
-    const clients = (await r.redis.client('LIST')) as string;
-    const subscriberId = /id=(\d+)[^\n]*cmd=subscribe/.exec(clients)?.[1];
-    expect(subscriberId).toBeDefined();
+    // Only this test's connections carry its name (the subscriber is a duplicate of r.redis).
+    const clients = ((await r.redis.client('LIST')) as string).split('\n');
+    const own = clients.filter((line) => line.split(' ').includes(`name=${r.connectionName}`) && / cmd=subscribe( |$)/.test(line));
+    expect(own).toHaveLength(1);
+    const subscriberId = /^id=(\d+) /.exec(own[0]!)?.[1];
     await r.redis.client('KILL', 'ID', subscriberId!);
     await expect(watch.result).resolves.toEqual({ status: 'SUCCESS', output: 'missed' });
     await jobs.close();

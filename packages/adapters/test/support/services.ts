@@ -63,14 +63,22 @@ export async function openTestDatabase(): Promise<{ database: Database; close():
   };
 }
 
-/** A Redis connection plus a key prefix unique to this test; `close` deletes the prefix's keys. */
-export async function openTestRedis(): Promise<{ redis: Redis; prefix: string; close(): Promise<void> }> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+/**
+ * A Redis connection plus a key prefix unique to this test; `close` deletes the prefix's keys.
+ * The connection (and every `duplicate()` of it, which copies the options) is named
+ * `connectionName` with CLIENT SETNAME, so a test can find its own connections in CLIENT LIST
+ * among those of other tests and processes sharing the server.
+ */
+export async function openTestRedis(): Promise<{ redis: Redis; prefix: string; connectionName: string; close(): Promise<void> }> {
+  const unique = `${Date.now()}-${randomBytes(4).toString('hex')}`;
+  const connectionName = `sooscode-test-${unique}`;
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectionName });
   await redis.connect();
-  const prefix = `sooscode-test:${Date.now()}:${randomBytes(4).toString('hex')}:`;
+  const prefix = `sooscode-test:${unique.replace('-', ':')}:`;
   return {
     redis,
     prefix,
+    connectionName,
     async close() {
       const keys = await redis.keys(`${prefix}*`);
       if (keys.length) await redis.del(...keys);
