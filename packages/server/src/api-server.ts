@@ -74,7 +74,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       await l.start?.();
       started.push(l);
     }
-    await seedOnStart(container, settings, logger);
+    await infra.database.exclusive(() => seedOnStart(container, settings, logger)); // nodes started together seed once
     const modules = [new HealthRoutes(healthChecks(infra)), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
     const app = createHttpApp({
       logger,

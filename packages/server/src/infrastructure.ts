@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { closeRedis, connectRedis, type Redis } from '@sooscode/adapters/redis/connect-redis';
 import { createPinoLogger } from '@sooscode/adapters/system/pino-logger';
-import type { Database } from '@sooscode/adapters/postgres/database';
+import type { Database, DatabaseLocation } from '@sooscode/adapters/postgres/database';
 import { openDatabase } from '@sooscode/adapters/postgres/database';
 import type { Logger } from '@sooscode/adapters/system/logger';
+import type { Config } from './config/load-config';
 import type { RuntimeSettings } from './config/runtime-settings';
 
 /** Connections opened before the container is built (they are asynchronous). */
@@ -15,6 +16,11 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
+/** DATABASE_URL, or the embedded PGlite files in DATA_DIR/pgdata. */
+export function databaseLocation(config: Config): DatabaseLocation {
+  return config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(resolve(config.dataDir), 'pgdata') };
+}
+
 /** The process logger. */
 export function createLogger(level: string): Logger {
   return createPinoLogger(level);
@@ -23,11 +29,7 @@ export function createLogger(level: string): Logger {
 /** Opens the database (running migrations) and Redis when configured. */
 export async function openInfrastructure(settings: RuntimeSettings, logger: Logger): Promise<Infrastructure> {
   const { config } = settings;
-  const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: join(settings.dataDir, 'pgdata') },
-    logger,
-    config.databasePoolSize,
-  );
+  const database = await openDatabase(databaseLocation(config), logger, { poolSize: config.databasePoolSize });
   let redis: Redis | null = null;
   if (config.redisUrl) {
     try {

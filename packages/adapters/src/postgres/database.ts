@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from '../system/logger';
+import { STARTUP_LOCK_KEY, withAdvisoryLock } from './advisory-lock';
 import { MIGRATIONS } from './migrations/index';
 import { ROW_SCHEMAS } from './rows/index';
 
@@ -11,6 +12,12 @@ export interface Database {
   readonly dataSource: DataSource;
   /** `postgres` for DATABASE_URL, `pglite` for the embedded engine. */
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * Runs `section` while no other node runs its own: on Postgres under the start-up advisory lock
+   * (one holder per database, across processes); on PGlite directly (one process owns DATA_DIR).
+   * Used for migrating and seeding, so nodes started together do not race.
+   */
+  exclusive<T>(section: () => Promise<T>): Promise<T>;
   /** Closes the pool (and the embedded engine). */
   close(): Promise<void>;
 }
@@ -18,11 +25,21 @@ export interface Database {
 /** Where the data lives: a Postgres URL, or a directory for the embedded PGlite engine. */
 export type DatabaseLocation = { url: string } | { pgliteDir: string } | { pgliteMemory: true };
 
+/** Options of `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /** Connections in the Postgres pool (PGlite always uses one). Default 10. */
+  readonly poolSize?: number;
+  /** Run pending migrations (under `exclusive`) before returning. Default true; the migrate CLI passes false. */
+  readonly migrate?: boolean;
+}
+
 /**
- * Opens the database and runs pending migrations. Without a URL, PGlite (a real Postgres engine) is
- * served on a loopback socket so the same `pg` driver, row schemas and migrations are used.
+ * Opens the database and, unless told otherwise, runs pending migrations under the start-up lock,
+ * so any number of nodes started together against an empty database all come up. Without a URL,
+ * PGlite (a real Postgres engine) is served on a loopback socket so the same `pg` driver, row
+ * schemas and migrations are used.
  */
-export async function openDatabase(location: DatabaseLocation, logger: Logger, poolSize = 10): Promise<Database> {
+export async function openDatabase(location: DatabaseLocation, logger: Logger, options: OpenDatabaseOptions = {}): Promise<Database> {
   let pglite: PGlite | undefined;
   let socketServer: PGLiteSocketServer | undefined;
   let url: string;
@@ -43,18 +60,28 @@ export async function openDatabase(location: DatabaseLocation, logger: Logger, p
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: pglite ? 1 : poolSize },
+    extra: { max: pglite ? 1 : (options.poolSize ?? 10) },
   });
-  await dataSource.initialize();
-  const ran = await dataSource.runMigrations();
-  if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
-  return {
+  const close = async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await socketServer?.stop();
+    await pglite?.close();
+  };
+  const database: Database = {
     dataSource,
     kind: pglite ? 'pglite' : 'postgres',
-    async close() {
-      await dataSource.destroy();
-      await socketServer?.stop();
-      await pglite?.close();
-    },
+    exclusive: (section) => (pglite ? section() : withAdvisoryLock(url, STARTUP_LOCK_KEY, section)),
+    close,
   };
+  try {
+    await dataSource.initialize();
+    if (options.migrate ?? true) {
+      const ran = await database.exclusive(() => dataSource.runMigrations());
+      if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
+    }
+  } catch (e) {
+    await close().catch(() => undefined);
+    throw e;
+  }
+  return database;
 }
