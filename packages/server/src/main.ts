@@ -4,6 +4,7 @@ import { startApiServer } from './api-server';
 
 /** Entry point of the API server: `pnpm start`. */
 async function main(): Promise<void> {
+  process.umask(0o077); // files this process creates (DATA_DIR, the embedded database) are private
   const config = loadConfigOrExit(process.env);
   let server;
   try {
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { logger, settings } = server;
+  const report = settings.dataDirReport;
+  if (report && report.tightened.length > 0) logger.warn({ dataDir: settings.dataDir, paths: report.tightened.length }, 'DATA_DIR was readable by other users: removed their access (now 0700)');
+  if (report && report.stillOpen.length > 0) logger.error({ dataDir: settings.dataDir, paths: report.stillOpen.slice(0, 5) }, 'DATA_DIR holds paths other users can read that this user cannot change: fix their owner or mode');
   if (settings.jwtSecretGenerated) logger.warn({ dataDir: settings.dataDir }, 'JWT_SECRET not set: using a generated secret kept in DATA_DIR (development only)');
   if (!config.smtpHost) logger.warn({}, 'SMTP_HOST not set: the development mailer writes every message, verification codes included, to this log');
   if (settings.livekit.devDefaults) logger.warn({}, 'LiveKit development key pair (devkey/secret) in use: anyone can sign tokens and webhooks with it; set LIVEKIT_API_KEY/LIVEKIT_API_SECRET');

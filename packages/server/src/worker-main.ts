@@ -4,6 +4,7 @@ import { startCompileWorker } from './worker-server';
 
 /** Entry point of the standalone compile worker: `pnpm worker` (WORKER_PORT, default 8081). */
 async function main(): Promise<void> {
+  process.umask(0o077); // job folders and anything else this process creates are private
   const config = loadConfigOrExit(process.env);
   const logger = createLogger(config.logLevel);
   let worker;

@@ -30,6 +30,7 @@ export async function startCompileWorker(config: Config, logger: Logger): Promis
   }
   const worker = createWorkerApp({
     runner,
+    unavailable: runner.isolation().kind === 'unavailable',
     token: config.compileWorkerToken,
     languages: config.compileLanguages as Language[],
     blacklists: compilePolicyOf(config).blacklists,

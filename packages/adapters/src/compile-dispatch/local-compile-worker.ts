@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
-  CodeRunnerBusyError, domainError, err, ok,
+  CodeRunnerBusyError, CodeRunnerUnavailableError, domainError, err, ok,
   type CodeRunner, type CompleteCompileJob, type CompileWorker, type DispatchRequest, type DomainError, type Result, type RunOutcome,
 } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
@@ -11,7 +11,8 @@ type Settled = { outcome: RunOutcome } | { error: unknown };
  * The local backend (compile.md §3, `COMPILE_BACKEND=local`): instead of sending the job to a
  * worker, it runs it on this machine's `CodeRunner` in the background and stores the result
  * through `CompleteCompileJob`, the same path as a worker callback (no HTTP, no token). A full
- * run queue (`CodeRunnerBusyError`) is a dispatch failure, `COMPILE_004`; any other rejection of
+ * run queue (`CodeRunnerBusyError`) or a runner without a sandbox (`CodeRunnerUnavailableError`)
+ * is a dispatch failure, `COMPILE_004`; any other rejection of
  * the runner is a bug, logged and reported as an `ERROR` result (500 `COMPILE_006`).
  */
 export class LocalCompileWorker implements CompileWorker {
@@ -32,7 +33,9 @@ export class LocalCompileWorker implements CompileWorker {
       .then((outcome) => ({ outcome }), (error: unknown) => ({ error }));
     // The runner refuses a job at once when its queue is full; one turn of the event loop shows it.
     const early = await Promise.race([settled, nextTurn().then(() => undefined)]);
-    if (early && 'error' in early && early.error instanceof CodeRunnerBusyError) return err(domainError('COMPILE_004'));
+    if (early && 'error' in early && (early.error instanceof CodeRunnerBusyError || early.error instanceof CodeRunnerUnavailableError)) {
+      return err(domainError('COMPILE_004'));
+    }
     const done = settled
       .then((s) => this.finish(req.jobId, s))
       .catch((e: unknown) => this.logger.error({ jobId: req.jobId, err: e }, 'storing a local result failed'))

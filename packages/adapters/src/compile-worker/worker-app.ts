@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
-import { CodeRunnerBusyError, LANGUAGES, parseLanguage, type CodeRunner, type Language, type RunOutcome } from '@sooscode/domain';
+import { CodeRunnerBusyError, CodeRunnerUnavailableError, LANGUAGES, parseLanguage, type CodeRunner, type Language, type RunOutcome } from '@sooscode/domain';
 import { DEFAULT_BLACKLISTS } from '../local-runner/default-blacklists';
 import { silentLogger, type Logger } from '../system/logger';
 import { compileBlacklist, findBlacklistHit, type Blacklist } from './blacklist';
@@ -13,6 +13,8 @@ import { WorkerResults } from './worker-results';
 export interface WorkerAppOptions {
   /** Runs the programs (normally a `LocalCodeRunner`). */
   readonly runner: CodeRunner;
+  /** When true, every run is answered 503 `{error: "unavailable"}` (the runner has no sandbox). */
+  readonly unavailable?: boolean;
   /** When set, both endpoints require `Authorization: Bearer <token>` (else 401). */
   readonly token?: string;
   /** Languages accepted; default all three. Others get 400. */
@@ -44,7 +46,7 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /**
  * The SoosCode worker protocol (compile.md §3), compatible with the reference worker:
  * `POST /api/compile/run {jobId, code, callbackUrl, language}` answers 200 `{jobId}` at once
- * (400 on bad input, 401 on a bad token, 503 when full; a repeated jobId is answered 200 and
+ * (400 on bad input, 401 on a bad token, 503 when full or without a sandbox; a repeated jobId is answered 200 and
  * not run again), then runs the job, applies the blacklist (`FAIL` with `Security Error: …`)
  * and POSTs `{jobId, status, output}` to `callbackUrl`. `GET /api/compile/result/{jobId}`
  * answers `{status, output}` with `PENDING|RUNNING|SUCCESS|FAIL|ERROR|NOT_FOUND`.
@@ -74,7 +76,7 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerApp {
     } else {
       results.set(jobId, { status: 'RUNNING', output: null });
       outcome = await options.runner.run({ jobId, language, code }).catch((e: unknown) => {
-        if (!(e instanceof CodeRunnerBusyError)) logger.error({ jobId, err: e }, 'runner failed');
+        if (!(e instanceof CodeRunnerBusyError || e instanceof CodeRunnerUnavailableError)) logger.error({ jobId, err: e }, 'runner failed');
         return { status: 'ERROR', output: '' } as const;
       });
     }
@@ -97,6 +99,7 @@ export function createWorkerApp(options: WorkerAppOptions): WorkerApp {
     const language = parseLanguage(rawLanguage);
     if (language === undefined || !languages.has(language)) return reply(ctx, 400, { error: 'language: not supported' });
     if (results.get(jobId) !== undefined) return reply(ctx, 200, { jobId });
+    if (options.unavailable === true) return reply(ctx, 503, { error: 'unavailable' });
     if (active.size >= maxActive) return reply(ctx, 503, { error: 'busy' });
 
     results.set(jobId, { status: 'PENDING', output: null });

@@ -26,11 +26,22 @@ export interface JobPlan {
   readonly steps: JobStep[];
 }
 
+/** Folder of the job directory a `compile` step writes into (and the `run` step reads). */
+export const OUTPUT_DIR = 'out';
+
+/** The job's folders as the program sees them. */
+export interface JobDirs {
+  /** The job directory (the working directory of every step). */
+  readonly dir: string;
+  /** The job's temporary folder. */
+  readonly tmp: string;
+}
+
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-/** JVM flags shared by javac and java: few threads, no perf-data files outside the job dir. */
-function jvmFlags(dir: string): string[] {
+/** JVM flags shared by javac and java: few threads, no perf-data files, temporary files in `tmp`. */
+function jvmFlags(tmp: string): string[] {
   return [
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
@@ -38,7 +49,7 @@ function jvmFlags(dir: string): string[] {
     '-XX:-UsePerfData',
     '-XX:CompressedClassSpaceSize=64m',
     '-XX:ReservedCodeCacheSize=32m',
-    `-Djava.io.tmpdir=${dir}`,
+    `-Djava.io.tmpdir=${tmp}`,
   ];
 }
 
@@ -51,8 +62,8 @@ function nodePermissionFlags(script: string): string[] {
   return [permission, `--allow-fs-read=${script}`, quiet];
 }
 
-/** Builds the plan of a job whose directory is `dir`. */
-export function planJob(language: Language, code: string, dir: string, tools: Toolchain): JobPlan {
+/** Builds the plan of a job whose folders are `dirs`. */
+export function planJob(language: Language, code: string, dirs: JobDirs, tools: Toolchain): JobPlan {
   switch (language) {
     case 'java': {
       const entry = javaEntryClass(code);
@@ -62,20 +73,20 @@ export function planJob(language: Language, code: string, dir: string, tools: To
         steps: [
           {
             kind: 'compile',
-            argv: [tools.javac, ...jvmFlags(dir).map((f) => `-J${f}`), '-J-Xmx256m', '-encoding', 'UTF-8', '-d', '.', fileName],
+            argv: [tools.javac, ...jvmFlags(dirs.tmp).map((f) => `-J${f}`), '-J-Xmx256m', '-encoding', 'UTF-8', '-d', OUTPUT_DIR, fileName],
             addressSpaceBytes: 3 * GiB,
           },
           {
             kind: 'run',
             argv: [
               tools.java,
-              ...jvmFlags(dir),
+              ...jvmFlags(dirs.tmp),
               '-Xmx128m',
               '-Dfile.encoding=UTF-8',
               '-Dsun.stdout.encoding=UTF-8',
               '-Dsun.stderr.encoding=UTF-8',
               '-cp',
-              '.',
+              OUTPUT_DIR,
               entry.qualifiedName,
             ],
             addressSpaceBytes: 3 * GiB,
@@ -89,7 +100,7 @@ export function planJob(language: Language, code: string, dir: string, tools: To
         steps: [{ kind: 'run', argv: [tools.python, '-I', '-S', '-B', '-u', 'main.py'], addressSpaceBytes: 512 * MiB }],
       };
     case 'javascript': {
-      const script = `${dir}/main.js`;
+      const script = `${dirs.dir}/main.js`;
       return {
         fileName: 'main.js',
         steps: [

@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { chmod, chown, lstat, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeRunner, RunJob, RunOutcome } from '@sooscode/domain';
+import { CodeRunnerUnavailableError, type CodeRunner, type RunJob, type RunOutcome } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
-import { planJob, type JobStep, type Toolchain } from './job-plan';
+import { OUTPUT_DIR, planJob, type JobPlan, type JobStep, type Toolchain } from './job-plan';
+import { listJobFiles } from './job-view';
 import { runLimited, type LimitedResult } from './run-limited';
 import { RunQueue } from './run-queue';
-import { Sandbox, type Isolation, type SandboxLimits, type WrappedCommand } from './sandbox';
+import { Sandbox, type Isolation, type IsolationSetting, type SandboxJob, type SandboxLimits, type WrappedCommand } from './sandbox';
+import { resolveCommand } from './sandbox-filesystem';
 
 /** Options of `LocalCodeRunner`; every field has a default. */
 export interface LocalCodeRunnerOptions {
@@ -36,18 +38,23 @@ export interface LocalCodeRunnerOptions {
   readonly commands?: Partial<Omit<Toolchain, 'node'>>;
   /** Per-job OS limits; see `SandboxLimits`. */
   readonly limits?: Partial<SandboxLimits>;
+  /** Which sandbox to use (`COMPILE_LOCAL_ISOLATION`). Default `auto`: bwrap, else unshare, else refuse. */
+  readonly isolation?: IsolationSetting;
   readonly logger?: Logger;
 }
 
 /**
- * Runs jobs on this machine, each in a fresh temporary directory with a minimal environment
- * (`PATH`, `HOME` and `TMPDIR` = the job dir, `LANG=C.UTF-8`; nothing else from the API's
- * environment), under the limits `Sandbox` can enforce here (see `isolation()`). Java: the
- * class declaring `public static void main` is compiled with `javac` and run with `java`;
- * Python 3 runs isolated (`-I -S`); JavaScript runs under the Node.js permission model.
- * Outcomes follow the worker protocol: exit 0 → `SUCCESS`; compile error (`Compile Error: …`),
- * non-zero exit, time limit (`…TIMEOUT: 실행 시간이 초과되었습니다. (5초)`) or runaway output →
- * `FAIL`; a fault of the runner itself → `ERROR`. Development use only: it is not a sandbox.
+ * Runs jobs on this machine, each in the sandbox `Sandbox` builds (bubblewrap or `unshare`
+ * namespaces: a read-only toolchain, a fresh size-limited `/job` and `/tmp`, a private `/proc`, no
+ * network, an unprivileged uid, rlimits) with a minimal environment (`PATH`, `HOME=/job`,
+ * `TMPDIR=/tmp`, `LANG=C.UTF-8`; nothing else from the API's environment). When no sandbox can be
+ * built and the operator has not set `isolation: 'none'`, every job is refused with
+ * `CodeRunnerUnavailableError`. Java: the class declaring `public static void main` is compiled
+ * with `javac` into `out/` and run with `java`; Python 3 runs isolated (`-I -S`); JavaScript runs
+ * under the Node.js permission model. Outcomes follow the worker protocol: exit 0 → `SUCCESS`;
+ * compile error (`Compile Error: …`), non-zero exit, time limit
+ * (`…TIMEOUT: 실행 시간이 초과되었습니다. (5초)`) or runaway output → `FAIL`; a fault of the runner
+ * itself → `ERROR`.
  */
 export class LocalCodeRunner implements CodeRunner {
   private readonly compileTimeoutMs: number;
@@ -55,7 +62,7 @@ export class LocalCodeRunner implements CodeRunner {
   private readonly maxOutputChars: number;
   private readonly overflowBytes: number;
   private readonly tempRoot: string;
-  private readonly env: { PATH: string; LANG: string };
+  private readonly path: string;
   private readonly tools: Toolchain;
   private readonly queue: RunQueue;
   private readonly sandbox: Sandbox;
@@ -67,22 +74,27 @@ export class LocalCodeRunner implements CodeRunner {
     this.maxOutputChars = options.maxOutputChars ?? 20_000;
     this.overflowBytes = options.overflowBytes ?? 64 * 1024;
     this.tempRoot = options.tempRoot ?? tmpdir();
-    this.env = { PATH: options.path ?? '/usr/local/bin:/usr/bin:/bin', LANG: 'C.UTF-8' };
+    this.path = options.path ?? '/usr/local/bin:/usr/bin:/bin';
+    const absolute = (name: string) => resolveCommand(name, this.path) ?? name;
     this.tools = {
-      javac: options.commands?.javac ?? 'javac',
-      java: options.commands?.java ?? 'java',
-      python: options.commands?.python ?? 'python3',
+      javac: absolute(options.commands?.javac ?? 'javac'),
+      java: absolute(options.commands?.java ?? 'java'),
+      python: absolute(options.commands?.python ?? 'python3'),
       node: process.execPath,
     };
     this.queue = new RunQueue(options.concurrency ?? 2, options.maxQueued ?? 16);
     this.sandbox = Sandbox.probe(
+      options.isolation ?? 'auto',
       {
         maxProcesses: options.limits?.maxProcesses ?? 64,
         maxFileBytes: options.limits?.maxFileBytes ?? 16 * 1024 * 1024,
         maxOpenFiles: options.limits?.maxOpenFiles ?? 256,
+        diskBytes: options.limits?.diskBytes ?? 64 * 1024 * 1024,
         uidBase: options.limits?.uidBase ?? 61_000,
       },
-      this.env.PATH,
+      this.path,
+      this.tempRoot,
+      [this.tools.javac, this.tools.java, this.tools.python, this.tools.node],
     );
     this.logger = (options.logger ?? silentLogger).child({ component: 'local-runner' });
     if (this.sandbox.owner(0) && !worldTraversable(this.tempRoot)) {
@@ -90,13 +102,17 @@ export class LocalCodeRunner implements CodeRunner {
     }
   }
 
-  /** What this machine lets the runner enforce; log a warning at start-up when either is false. */
+  /** What this machine lets the runner enforce; the composition root logs `detail` at start-up. */
   isolation(): Isolation {
     return this.sandbox.isolation();
   }
 
-  /** Rejects only with `CodeRunnerBusyError` (queue full); every program outcome resolves. */
+  /**
+   * Rejects only with `CodeRunnerBusyError` (queue full) or `CodeRunnerUnavailableError` (no
+   * sandbox); every program outcome resolves.
+   */
   run(job: RunJob): Promise<RunOutcome> {
+    if (this.sandbox.kind === 'unavailable') return Promise.reject(new CodeRunnerUnavailableError(this.sandbox.isolation().detail));
     return this.queue.run((slot) => this.execute(job, slot));
   }
 
@@ -104,17 +120,15 @@ export class LocalCodeRunner implements CodeRunner {
     let dir: string | undefined;
     try {
       dir = await mkdtemp(join(this.tempRoot, 'sooscode-job-'));
-      const owner = this.sandbox.owner(slot);
-      const plan = planJob(job.language, job.code, dir, this.tools);
-      const file = join(dir, plan.fileName);
-      await writeFile(file, job.code, { encoding: 'utf8', mode: 0o600 });
-      if (owner) {
-        await chown(dir, owner.uid, owner.gid);
-        await chown(file, owner.uid, owner.gid);
-      }
+      const files = join(dir, 'files');
+      const rootDir = join(dir, 'root');
+      const dirs = { dir: this.sandbox.jobDir(files), tmp: this.sandbox.tmpDir(files) };
+      const plan = planJob(job.language, job.code, dirs, this.tools);
+      await this.prepare(dir, plan, job.code, slot);
       let last: RunOutcome = { status: 'ERROR', output: '' };
       for (const step of plan.steps) {
-        last = await this.runStep(job, step, dir, slot);
+        const view = { hostDir: files, files: await listJobFiles(files), writable: step.kind === 'compile' ? OUTPUT_DIR : undefined };
+        last = await this.runStep(job, step, { slot, view, rootDir }, dirs);
         if (step.kind === 'compile' && last.status !== 'SUCCESS') return last;
       }
       return last;
@@ -126,15 +140,29 @@ export class LocalCodeRunner implements CodeRunner {
     }
   }
 
-  private async runStep(job: RunJob, step: JobStep, dir: string, slot: number): Promise<RunOutcome> {
+  /** Writes the source into `dir/files` and makes `dir/files/out` and `dir/root`, owned by the job's uid. */
+  private async prepare(dir: string, plan: JobPlan, code: string, slot: number): Promise<void> {
+    const files = join(dir, 'files');
+    const made = [dir, files, join(files, OUTPUT_DIR), join(dir, 'root')];
+    for (const d of made.slice(1)) await mkdir(d, { mode: 0o700 });
+    const source = join(files, plan.fileName);
+    await writeFile(source, code, { encoding: 'utf8', mode: 0o600 });
+    const owner = this.sandbox.owner(slot);
+    if (owner) for (const path of [...made, source]) await chown(path, owner.uid, owner.gid);
+  }
+
+  private async runStep(job: RunJob, step: JobStep, where: SandboxJob, dirs: { dir: string; tmp: string }): Promise<RunOutcome> {
     const timeoutMs = step.kind === 'compile' ? this.compileTimeoutMs : this.runTimeoutMs;
+    const env = { PATH: this.path, LANG: 'C.UTF-8', HOME: dirs.dir, TMPDIR: dirs.tmp };
+    const sandboxStep = { argv: step.argv, addressSpaceBytes: step.addressSpaceBytes, cpuSeconds: Math.ceil(timeoutMs / 1000) + 1, env };
     const result = await runLimited({
-      cmd: await this.sandbox.wrap(step.argv, slot, step.addressSpaceBytes),
-      cwd: dir,
-      env: { ...this.env, HOME: dir, TMPDIR: dir },
+      cmd: await this.sandbox.wrap(sandboxStep, where),
+      cwd: where.view.hostDir,
+      env: this.sandbox.kind === 'none' ? env : { PATH: this.path },
       timeoutMs,
       maxOutputChars: this.maxOutputChars,
       overflowBytes: this.overflowBytes,
+      namespaced: this.sandbox.kind === 'bwrap' || this.sandbox.kind === 'unshare',
     });
     return this.outcomeOf(job, step, result, timeoutMs);
   }
@@ -154,7 +182,7 @@ export class LocalCodeRunner implements CodeRunner {
 
   private async cleanUp(jobId: string, slot: number, dir: string | undefined): Promise<void> {
     const reaper = this.sandbox.reaper(slot);
-    if (reaper) await runQuietly(reaper, this.env.PATH);
+    if (reaper) await runQuietly(reaper, this.path);
     if (dir === undefined) return;
     try {
       await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { OutputCollector } from './output-collector';
 import type { WrappedCommand } from './sandbox';
 
@@ -13,6 +14,13 @@ export interface LimitedRun {
   readonly maxOutputChars: number;
   /** Bytes accepted beyond the cap before the process group is killed. */
   readonly overflowBytes: number;
+  /**
+   * The process is a namespace sandbox (bwrap, unshare) whose only child is the first process of a
+   * PID namespace: to stop the job, that child is killed first (taking the whole namespace with
+   * it) so the sandbox reaps it and exits, and only then the group; killing the sandbox first
+   * would leave its child as a zombie for the machine's init (or for us, as PID 1 in a container).
+   */
+  readonly namespaced?: boolean;
 }
 
 /** How a limited process ended. */
@@ -32,6 +40,8 @@ export interface LimitedResult {
 const PIPE_GRACE_MS = 500;
 /** After a kill, how long before giving up on an `exit` event (an unkillable process), ms. */
 const EXIT_GRACE_MS = 3000;
+/** After killing a sandbox's namespace, how long it has to reap it and exit before its group is killed, ms. */
+const REAP_GRACE_MS = 500;
 const DIAGNOSTICS_CAP = 4000;
 
 /**
@@ -64,9 +74,14 @@ export function runLimited(spec: LimitedRun): Promise<LimitedResult> {
         // ESRCH: the group is already gone.
       }
     };
+    const stop = (): void => {
+      if (child.pid === undefined || exited || !spec.namespaced) return killGroup();
+      for (const pid of childrenOf(child.pid)) signal(pid);
+      timers.push(setTimeout(killGroup, REAP_GRACE_MS));
+    };
     const output = new OutputCollector(spec.maxOutputChars, spec.overflowBytes, () => {
       outputLimitKilled = true;
-      killGroup();
+      stop();
     });
 
     const finish = (spawnError?: Error): void => {
@@ -96,9 +111,26 @@ export function runLimited(spec: LimitedRun): Promise<LimitedResult> {
       setTimeout(() => {
         if (exited) return;
         timedOut = true;
-        killGroup();
+        stop();
         timers.push(setTimeout(() => finish(), EXIT_GRACE_MS));
       }, spec.timeoutMs),
     );
   });
+}
+
+/** Pids of the direct children of `pid` (empty when it has none, has ended, or /proc lacks the list). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function signal(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // ESRCH: already gone.
+  }
 }

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CodeRunnerBusyError, type Language } from '@sooscode/domain';
+import { CodeRunnerBusyError, CodeRunnerUnavailableError, type Language } from '@sooscode/domain';
 import { LocalCodeRunner, type LocalCodeRunnerOptions } from '../../src/local-runner/local-code-runner';
 import { TRUNCATION_MARKER } from '../../src/local-runner/output-collector';
 
@@ -18,16 +18,28 @@ let counter = 0;
 const job = (language: Language, code: string) => ({ jobId: `job-${++counter}`, language, code });
 
 function runner(options: LocalCodeRunnerOptions = {}): LocalCodeRunner {
-  return new LocalCodeRunner({ tempRoot, runTimeoutMs: 4000, ...options });
+  return new LocalCodeRunner({ tempRoot, runTimeoutMs: 4000, ...options, limits: { uidBase: UID_BASE, ...options.limits } });
 }
 
-/** Pids of live processes whose environment points HOME into our temp root (i.e. job processes). */
+/** This file's own job uids (as root), so that jobs of other test files running at once do not count. */
+const UID_BASE = 62_000 + (process.pid % 1000) * 8;
+
+/**
+ * Pids of live job processes of this file: as root, those running as one of its job uids; else
+ * those whose environment points HOME at a job folder (the sandbox's `/job`, or one in our temp root).
+ */
 async function jobProcesses(): Promise<string[]> {
+  const root = process.getuid?.() === 0;
   const found: string[] = [];
   for (const pid of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(pid)) continue;
+    if (root) {
+      const uid = Number(/^Uid:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? -1);
+      if (uid >= UID_BASE && uid < UID_BASE + 8) found.push(pid);
+      continue;
+    }
     const env = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
-    if (env.includes(`HOME=${tempRoot}/`)) found.push(pid);
+    if (env.includes('HOME=/job\0') || env.includes(`HOME=${tempRoot}/`)) found.push(pid);
   }
   return found;
 }
@@ -130,9 +142,20 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
     await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
   });
 
-  it('as root without namespaces, still contains a fork bomb and kills escaped processes', async (ctx) => {
+  it('with isolation opted out (none), as root, still contains a fork bomb and kills escaped processes', async (ctx) => {
     if (process.getuid?.() !== 0) ctx.skip();
-    // A PATH without `unshare` forces the per-uid fallback (setpriv + prlimit + final kill -1).
+    const r = runner({ isolation: 'none', runTimeoutMs: 1000 });
+    expect(r.isolation()).toMatchObject({ kind: 'none', network: false, processLimit: true });
+    const escape = 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(30)\nprint("done")';
+    await expect(r.run(job('python', escape))).resolves.toEqual({ status: 'SUCCESS', output: 'done\n' });
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+    const bomb = 'import os, time\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        time.sleep(0.01)';
+    expect((await r.run(job('python', bomb))).output).toMatch(/TIMEOUT/);
+    await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+  });
+
+  it('refuses every job, saying what to install, when no sandbox can be built and none was waived', async (ctx) => {
+    // A PATH without bwrap or unshare: the only tools are the rlimit helpers and Python.
     const bin = join(tempRoot, '..', `${tempRoot.split('/').pop() ?? 'x'}-bin`);
     await mkdir(bin, { recursive: true, mode: 0o755 });
     for (const tool of ['setpriv', 'prlimit', 'python3']) {
@@ -141,14 +164,12 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
       await symlink(target as string, join(bin, tool)).catch(() => undefined);
     }
     try {
-      const r = runner({ path: bin, runTimeoutMs: 1000 });
-      expect(r.isolation()).toEqual({ network: false, processLimit: true });
-      const escape = 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(30)\nprint("done")';
-      await expect(r.run(job('python', escape))).resolves.toEqual({ status: 'SUCCESS', output: 'done\n' });
-      await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
-      const bomb = 'import os, time\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        time.sleep(0.01)';
-      expect((await r.run(job('python', bomb))).output).toMatch(/TIMEOUT/);
-      await vi.waitFor(async () => expect(await jobProcesses()).toEqual([]), { timeout: 3000 });
+      const r = runner({ path: bin });
+      const isolation = r.isolation();
+      expect(isolation).toMatchObject({ kind: 'unavailable', network: false, processLimit: false });
+      expect(isolation.detail).toContain('bubblewrap');
+      expect(isolation.detail).toContain('COMPILE_LOCAL_ISOLATION=none');
+      await expect(r.run(job('python', 'print(1)'))).rejects.toBeInstanceOf(CodeRunnerUnavailableError);
     } finally {
       await rm(bin, { recursive: true, force: true });
     }
@@ -201,7 +222,8 @@ describe('LocalCodeRunner: Python and JavaScript', () => {
       expect(outcome.output).not.toContain('leak-7f3a');
       expect(outcome.output).not.toContain('JWT_SECRET');
       expect(outcome.output).toContain('LANG=C.UTF-8');
-      expect(outcome.output).toContain(`HOME=${tempRoot}/sooscode-job-`);
+      expect(outcome.output).toContain('HOME=/job\n');
+      expect(outcome.output).toContain('TMPDIR=/tmp\n');
     } finally {
       if (previous === undefined) delete process.env.JWT_SECRET;
       else process.env.JWT_SECRET = previous;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { secureDataDir, type DataDirReport } from './data-dir';
 import { ConfigError, isLoopbackHost, type Config } from './load-config';
 
 /** Values derived from the configuration once, at start-up. */
@@ -11,6 +12,8 @@ export interface RuntimeSettings {
   /** No DATABASE_URL: embedded PGlite. */
   readonly embedded: boolean;
   readonly dataDir: string;
+  /** What securing DATA_DIR found (only when DATA_DIR is used: embedded database or generated secret). */
+  readonly dataDirReport?: DataDirReport;
   readonly jwtSecret: Uint8Array;
   /** True when the JWT secret was generated (and kept in DATA_DIR). */
   readonly jwtSecretGenerated: boolean;
@@ -42,6 +45,8 @@ export async function resolveRuntimeSettings(config: Config, env: Readonly<Recor
   const loopback = isLoopbackHost(config.host);
   const embedded = config.databaseUrl === undefined;
   const dataDir = resolve(config.dataDir);
+  const usesDataDir = embedded || (config.jwtSecret === undefined && loopback);
+  const dataDirReport = usesDataDir ? await secureDataDir(dataDir) : undefined;
   let jwtSecret: Uint8Array;
   let jwtSecretGenerated = false;
   if (config.jwtSecret !== undefined) jwtSecret = Buffer.from(config.jwtSecret, 'utf8');
@@ -69,6 +74,7 @@ export async function resolveRuntimeSettings(config: Config, env: Readonly<Recor
     loopback,
     embedded,
     dataDir,
+    dataDirReport,
     jwtSecret,
     jwtSecretGenerated,
     publicBaseUrl,

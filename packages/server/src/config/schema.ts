@@ -106,6 +106,7 @@ export const SCHEMA = {
   compileLocalQueue: int('COMPILE_LOCAL_QUEUE', 16, 'Local runner: jobs that may wait for a slot.', 0, 10_000),
   compileLocalCompileTimeoutMs: int('COMPILE_LOCAL_COMPILE_TIMEOUT_MS', 10_000, 'Local runner: compile time limit, in milliseconds.', 100, 600_000),
   compileLocalRunTimeoutMs: int('COMPILE_LOCAL_RUN_TIMEOUT_MS', 5000, 'Local runner: run time limit, in milliseconds.', 100, 600_000),
+  compileLocalIsolation: oneOf('COMPILE_LOCAL_ISOLATION', ['auto', 'bwrap', 'unshare', 'none'] as const, 'auto', 'Local runner sandbox: auto (bubblewrap, else unshare; without either every run answers 503 COMPILE_004), bwrap, unshare, or none (UNSAFE: programs see this machine\'s files).'),
   workerPort: int('WORKER_PORT', 8081, 'Port of the standalone compile worker (pnpm worker).', 0, 65535),
   judge0Url: url('JUDGE0_URL', undefined, 'Judge0 base URL (COMPILE_BACKEND=judge0).', ['http', 'https']),
   judge0AuthToken: str('JUDGE0_AUTH_TOKEN', undefined, 'Sent as X-Auth-Token (never logged).'),

@@ -47,7 +47,12 @@ export function parseJudge0LanguageIds(raw: string): Partial<Record<Language, nu
   return ids;
 }
 
-/** The local runner with the configured limits; warns once that it is not a sandbox. */
+/**
+ * The local runner with the configured limits and sandbox. Logs one line at start-up saying the
+ * isolation in use: `info` with a sandbox, `warn` when the operator opted out
+ * (`COMPILE_LOCAL_ISOLATION=none`), `error` with what to install when no sandbox could be built
+ * (every run is then refused with 503 `COMPILE_004`).
+ */
 export function createLocalRunner(config: Config, logger: Logger): LocalCodeRunner {
   const runner = new LocalCodeRunner({
     compileTimeoutMs: config.compileLocalCompileTimeoutMs,
@@ -55,17 +60,13 @@ export function createLocalRunner(config: Config, logger: Logger): LocalCodeRunn
     maxOutputChars: config.compileMaxOutputChars,
     concurrency: config.compileLocalConcurrency,
     maxQueued: config.compileLocalQueue,
+    isolation: config.compileLocalIsolation,
     logger,
   });
-  const isolation = runner.isolation();
-  if (!isolation.network || !isolation.processLimit) {
-    logger.warn(
-      { networkIsolation: isolation.network, processLimit: isolation.processLimit },
-      'local compile runner cannot isolate user programs on this machine: it is NOT a sandbox; use a compile worker (COMPILE_WORKER_URL) or Judge0 for untrusted code',
-    );
-  } else {
-    logger.warn({}, 'local compile runner in use: development only, not a security sandbox');
-  }
+  const { kind, detail } = runner.isolation();
+  if (kind === 'unavailable') logger.error({ isolation: kind }, `local compile runner refuses every job: ${detail}`);
+  else if (kind === 'none') logger.warn({ isolation: kind }, `local compile runner: ${detail}`);
+  else logger.info({ isolation: kind }, `local compile runner sandbox: ${detail}`);
   return runner;
 }
 

@@ -24,7 +24,8 @@ export interface RunOutcome {
 /**
  * Runs user code on this machine and resolves once the program has finished or was killed.
  * It never rejects for anything the program does. It rejects with `CodeRunnerBusyError` when
- * its bounded queue is full (mapped to 503 `COMPILE_004`); any other rejection is a bug.
+ * its bounded queue is full and with `CodeRunnerUnavailableError` when it cannot run programs
+ * safely on this machine (both mapped to 503 `COMPILE_004`); any other rejection is a bug.
  */
 export interface CodeRunner {
   run(job: RunJob): Promise<RunOutcome>;
@@ -35,5 +36,13 @@ export class CodeRunnerBusyError extends Error {
   constructor(message = 'code runner queue is full') {
     super(message);
     this.name = 'CodeRunnerBusyError';
+  }
+}
+
+/** Thrown (as a rejection) by `CodeRunner.run` when no sandbox is available to run the program in. */
+export class CodeRunnerUnavailableError extends Error {
+  constructor(message = 'code runner has no sandbox') {
+    super(message);
+    this.name = 'CodeRunnerUnavailableError';
   }
 }

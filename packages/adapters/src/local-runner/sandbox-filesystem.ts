@@ -1,0 +1,89 @@
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, sep } from 'node:path';
+
+/** One entry of the read-only view of the host a sandboxed job sees. */
+export type HostMount =
+  /** `path` of the host, bound read-only at the same path. */
+  | { readonly kind: 'ro-bind'; readonly path: string }
+  /** A symbolic link at `path` pointing to `target` (merged-`/usr` layouts: `/bin` → `usr/bin`). */
+  | { readonly kind: 'symlink'; readonly path: string; readonly target: string };
+
+/** Top-level directories that hold programs and libraries; each is bound or linked when present. */
+const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
+
+/**
+ * Files and folders of `/etc` the toolchains need: the dynamic linker's cache, the Debian
+ * `alternatives` links (`/usr/bin/java` → `/etc/alternatives/java`), time zone data and the JDK's
+ * configuration (`/etc/java-*`, linked from the JDK's `conf`). Nothing else of `/etc` (no
+ * `shadow`, `passwd`, service configuration or keys) is visible.
+ */
+const ETC_ENTRIES = ['ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'alternatives', 'localtime', 'timezone'];
+
+/**
+ * The read-only part of a job's filesystem: the system program and library folders, the few
+ * `/etc` entries of `ETC_ENTRIES` plus `/etc/java*`, and the installation folder of each
+ * toolchain executable that lives outside them (for example a Node.js under `/opt/node` or
+ * `~/.nvm/…`: its prefix, the folder above its `bin`, is bound). `tools` are absolute paths.
+ */
+export function hostView(tools: readonly string[]): HostMount[] {
+  const mounts: HostMount[] = [];
+  for (const dir of SYSTEM_DIRS) {
+    const kind = entryKind(dir);
+    if (kind === 'symlink') mounts.push({ kind: 'symlink', path: dir, target: readlinkSync(dir) });
+    else if (kind === 'dir') mounts.push({ kind: 'ro-bind', path: dir });
+  }
+  const etc = [...ETC_ENTRIES, ...safeReaddir('/etc').filter((name) => /^java/.test(name))];
+  for (const name of etc) {
+    if (entryKind(join('/etc', name)) !== 'missing') mounts.push({ kind: 'ro-bind', path: join('/etc', name) });
+  }
+  const covered = (path: string) => mounts.some((m) => path === m.path || path.startsWith(m.path + sep));
+  for (const tool of tools) {
+    let real: string;
+    try {
+      real = realpathSync(tool);
+    } catch {
+      continue; // a missing toolchain is reported when a job needs it
+    }
+    if (covered(real)) continue;
+    const prefix = dirname(dirname(real));
+    if (prefix !== '/' && !covered(prefix)) mounts.push({ kind: 'ro-bind', path: prefix });
+  }
+  return mounts;
+}
+
+/** Resolves `command` to an absolute path on `path` (a `PATH` value); `undefined` when not found. */
+export function resolveCommand(command: string, path: string): string | undefined {
+  if (isAbsolute(command)) return isExecutable(command) ? command : undefined;
+  for (const dir of path.split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, command);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function entryKind(path: string): 'symlink' | 'dir' | 'file' | 'missing' {
+  try {
+    const st = lstatSync(path);
+    return st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
