@@ -1,6 +1,7 @@
 import { DetailReason, domainError, invalidField } from '@sooscode/domain';
 import type { DomainError } from '@sooscode/domain';
 import { HttpFailure } from './http-failure';
+import { isStorableText } from './storable-text';
 
 type Body = Record<string, unknown>;
 
@@ -26,6 +27,17 @@ export class BodyFields {
     return mismatch(field);
   }
 
+  /**
+   * A text field that is stored or looked up as database text (emails, names, titles, descriptions):
+   * as `string`, and a value holding U+0000 or an unpaired surrogate is a format mismatch too
+   * (400 `GLOBAL_410` `<field>: 형식이 올바르지 않습니다`), checked before any rule of the endpoint.
+   */
+  text(field: string): string | undefined {
+    const v = this.string(field);
+    if (v !== undefined && !isStorableText(v)) return mismatch(field);
+    return v;
+  }
+
   /** The field as a safe integer, or undefined when absent/null. */
   integer(field: string, onMismatch?: DomainError): number | undefined {
     const v = this.body[field];
@@ -46,11 +58,15 @@ export class BodyFields {
     return mismatch(field);
   }
 
-  /** The field as an array of safe integers, or undefined when absent/null. */
-  integerArray(field: string): number[] | undefined {
+  /**
+   * The field as an array of safe integers, or undefined when absent/null. More than `maxItems`
+   * items is 400 `GLOBAL_410` `<field>: 길이가 올바르지 않습니다`, checked before any item is read.
+   */
+  integerArray(field: string, maxItems = Number.POSITIVE_INFINITY): number[] | undefined {
     const v = this.body[field];
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) return mismatch(field);
+    if (v.length > maxItems) throw new HttpFailure(invalidField(field, DetailReason.length));
     return v.map((item) => {
       if (typeof item === 'number' && Number.isSafeInteger(item)) return item;
       if (typeof item === 'string' && /^-?\d{1,16}$/.test(item)) return Number(item);

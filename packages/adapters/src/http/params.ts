@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { DetailReason, invalidParam } from '@sooscode/domain';
 import { HttpFailure } from './http-failure';
+import { isStorableText } from './storable-text';
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
@@ -27,6 +28,23 @@ export function requiredQuery(ctx: Context, name: string): string {
   return v;
 }
 
+/**
+ * A query parameter matched against database text (a keyword, a title, an email): a value holding
+ * U+0000 or an unpaired surrogate is 400 `GLOBAL_411` `<name>: 형식이 올바르지 않습니다`.
+ */
+export function queryText(ctx: Context, name: string): string | undefined {
+  const v = queryString(ctx, name);
+  if (v !== undefined && !isStorableText(v)) throw new HttpFailure(invalidParam(name, DetailReason.format));
+  return v;
+}
+
+/** A required `queryText`, else 400 `GLOBAL_411` with detail. */
+export function requiredQueryText(ctx: Context, name: string): string {
+  const v = requiredQuery(ctx, name);
+  if (!isStorableText(v)) throw new HttpFailure(invalidParam(name, DetailReason.format));
+  return v;
+}
+
 /** An optional decimal integer query parameter; a bad format is 400 `GLOBAL_411`. */
 export function queryInt(ctx: Context, name: string): number | undefined {
   const v = queryString(ctx, name);
@@ -50,19 +68,4 @@ export function paging(ctx: Context, defaultSize: number): { page: number; size:
   const rawSize = queryInt(ctx, 'size');
   const size = rawSize === undefined || rawSize <= 0 ? defaultSize : Math.min(rawSize, 1000);
   return { page, size };
-}
-
-/** A `YYYY-MM-DD` date query parameter (validated as a real calendar date), else 400 `GLOBAL_411`. */
-export function queryDate(ctx: Context, name: string): string | undefined {
-  const v = queryString(ctx, name);
-  if (v === undefined) return undefined;
-  if (!isLocalDate(v)) throw new HttpFailure(invalidParam(name, DetailReason.format));
-  return v;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isLocalDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }

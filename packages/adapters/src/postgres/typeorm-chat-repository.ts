@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ChatMessage, ChatRepository, NewChatMessage } from '@sooscode/domain';
 import { isStorableId, returnedRows } from './sql-params';
+import { decodeVerbatim, encodeVerbatim } from './verbatim-text';
 
 interface ChatRow {
   id: string;
@@ -24,11 +25,11 @@ function toMessage(row: ChatRow): ChatMessage {
     classId: Number(row.class_id),
     userId: Number(row.user_id),
     username: row.username,
-    content: row.content,
+    content: decodeVerbatim(row.content),
     createdAt: new Date(row.created_at),
     replyToChatId: row.reply_to_chat_id === null ? null : Number(row.reply_to_chat_id),
     replyToUsername: row.reply_to_username,
-    replyToContent: row.reply_to_content,
+    replyToContent: decodeVerbatim(row.reply_to_content),
     deleted: row.deleted,
     reactionCount: Number(row.reaction_count),
   };
@@ -42,7 +43,7 @@ export class TypeOrmChatRepository implements ChatRepository {
     const rows = (await this.dataSource.query(
       `INSERT INTO chat_messages (class_id, user_id, username, content, created_at, reply_to_chat_id, reply_to_username, reply_to_content)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *, 0 AS reaction_count`,
-      [m.classId, m.userId, m.username, m.content, m.createdAt, m.replyToChatId, m.replyToUsername, m.replyToContent],
+      [m.classId, m.userId, m.username, encodeVerbatim(m.content), m.createdAt, m.replyToChatId, m.replyToUsername, m.replyToContent === null ? null : encodeVerbatim(m.replyToContent)],
     )) as ChatRow[];
     return toMessage(rows[0]!);
   }
@@ -55,7 +56,7 @@ export class TypeOrmChatRepository implements ChatRepository {
 
   async markDeleted(chatId: number, content: string): Promise<boolean> {
     if (!isStorableId(chatId)) return false;
-    const result: unknown = await this.dataSource.query(`UPDATE chat_messages SET deleted = TRUE, content = $2 WHERE id = $1 AND deleted = FALSE RETURNING id`, [chatId, content]);
+    const result: unknown = await this.dataSource.query(`UPDATE chat_messages SET deleted = TRUE, content = $2 WHERE id = $1 AND deleted = FALSE RETURNING id`, [chatId, encodeVerbatim(content)]);
     return returnedRows(result).length === 1;
   }
 

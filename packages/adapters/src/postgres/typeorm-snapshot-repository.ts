@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { NewSnapshot, PageOf, PageRequest, Snapshot, SnapshotFilter, SnapshotOrder, SnapshotRepository } from '@sooscode/domain';
 import type { CodeSnapshotRow } from './rows/code-snapshot-row';
 import { toSnapshot } from './snapshot-mapper';
+import { encodeVerbatim } from './verbatim-text';
 import { containsIgnoringCase, isStorableId, returnedRows, SqlParams, sqlDirection } from './sql-params';
 
 const ORDER_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
@@ -13,7 +14,7 @@ export class TypeOrmSnapshotRepository implements SnapshotRepository {
   async create(s: NewSnapshot): Promise<Snapshot> {
     const rows = (await this.dataSource.query(
       `INSERT INTO code_snapshots (user_id, class_id, title, content, language, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [s.userId, s.classId, s.title, s.content, s.language, s.createdAt, s.updatedAt],
+      [s.userId, s.classId, s.title, encodeVerbatim(s.content), s.language, s.createdAt, s.updatedAt],
     )) as { id: string }[];
     return { ...s, id: Number(rows[0]!.id) };
   }
@@ -25,7 +26,7 @@ export class TypeOrmSnapshotRepository implements SnapshotRepository {
   }
 
   async update(s: Snapshot): Promise<void> {
-    await this.dataSource.query(`UPDATE code_snapshots SET title = $1, content = $2, updated_at = $3 WHERE id = $4`, [s.title, s.content, s.updatedAt, s.id]);
+    await this.dataSource.query(`UPDATE code_snapshots SET title = $1, content = $2, updated_at = $3 WHERE id = $4`, [s.title, encodeVerbatim(s.content), s.updatedAt, s.id]);
   }
 
   async deleteOwned(userId: number, classId: number, id: number): Promise<boolean> {
@@ -39,7 +40,7 @@ export class TypeOrmSnapshotRepository implements SnapshotRepository {
     const p = new SqlParams();
     const where = [`user_id = ${p.add(f.userId)}`, `class_id = ${p.add(f.classId)}`];
     if (f.titleContains !== undefined) where.push(containsIgnoringCase('title', p.add(f.titleContains)));
-    if (f.contentContains !== undefined) where.push(`strpos(content, ${p.add(f.contentContains)}) > 0`);
+    if (f.contentContains !== undefined) where.push(`strpos(content, ${p.add(encodeVerbatim(f.contentContains))}) > 0`);
     if (f.language !== undefined) where.push(`language = ${p.add(f.language)}`);
     if (f.createdFrom !== undefined) where.push(`created_at >= ${p.add(f.createdFrom)}`);
     if (f.createdTo !== undefined) where.push(`created_at <= ${p.add(f.createdTo)}`);

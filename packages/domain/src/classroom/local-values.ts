@@ -1,6 +1,7 @@
 /**
  * Parsing and arithmetic of wall-clock LocalDate (`YYYY-MM-DD`) and LocalTime (`HH:mm:ss`) values.
- * Years run from 0001 to 9999, the range every store and the wire agree on.
+ * Any real calendar date of years 0001–9999 is well-formed; only dates of the supported range
+ * (`SUPPORTED_DATES`) are accepted as input.
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -13,6 +14,19 @@ export function isLocalDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
+}
+
+/**
+ * The dates the service accepts as input (http.md "Dates"), as wall-clock dates in `APP_TIME_ZONE`:
+ * 1900-01-01 to 9999-12-30 inclusive. Every such date, at any time of day and in any zone, is an
+ * instant that JavaScript, the wire format (four-digit years) and Postgres all represent exactly;
+ * outside it a well-formed date is refused as "not an allowed value", never turned into a 500.
+ */
+export const SUPPORTED_DATES = { first: '1900-01-01', last: '9999-12-30' } as const;
+
+/** True for a well-formed LocalDate inside `SUPPORTED_DATES` (the `YYYY-MM-DD` form orders as text). */
+export function isSupportedLocalDate(value: string): boolean {
+  return isLocalDate(value) && value >= SUPPORTED_DATES.first && value <= SUPPORTED_DATES.last;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -6,7 +6,7 @@ import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { adminPage } from '../page-shapes';
-import { paging, pathId, queryString } from '../params';
+import { paging, pathId, queryString, queryText } from '../params';
 import { sendEnvelope } from '../responses';
 import { presentClassStudent } from './admin-presenters';
 import { presentClassItem } from './class-presenters';
@@ -21,6 +21,13 @@ export function classSortFieldOf(value: string | undefined): ClassSortField {
   return (CLASS_SORT_FIELDS as readonly string[]).includes(value ?? '') ? (value as ClassSortField) : 'createdAt';
 }
 
+/**
+ * Most `studentIds` one assign or unassign request may carry (classroom.md): more is 400 `GLOBAL_410`
+ * `studentIds: 길이가 올바르지 않습니다`, refused before any id is read, so a request stays bounded in
+ * time and memory. The admin UI assigns from a paged list; bulk import is capped at 1000 rows as well.
+ */
+export const MAX_STUDENT_IDS_PER_REQUEST = 1000;
+
 /** `/api/admin/classes/**` (http.md §11, §12). Admin only; literal routes come before placeholders. */
 export class AdminClassRoutes implements HttpModule {
   constructor(private readonly deps: ClassroomRouteDeps) {}
@@ -28,7 +35,7 @@ export class AdminClassRoutes implements HttpModule {
   register(router: Router): void {
     const d = this.deps;
     const admin = [d.guards.requireUser, d.guards.requireAdmin] as const;
-    const studentIdsOf = async (ctx: Context) => new BodyFields(await readJsonObject(ctx)).integerArray('studentIds');
+    const studentIdsOf = async (ctx: Context) => new BodyFields(await readJsonObject(ctx)).integerArray('studentIds', MAX_STUDENT_IDS_PER_REQUEST);
 
     router.post('/api/admin/classes/create', ...admin, async (ctx) => {
       const listing = unwrap(await d.createClass.execute(classInputOf(await readJsonObject(ctx))));
@@ -36,7 +43,7 @@ export class AdminClassRoutes implements HttpModule {
     });
 
     router.get('/api/admin/classes/instructors', ...admin, async (ctx) => {
-      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.activeInstructors(queryString(ctx, 'keyword')));
+      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.activeInstructors(queryText(ctx, 'keyword')));
     });
 
     router.get('/api/admin/classes/list/export', ...admin, notYetServed);
@@ -44,7 +51,7 @@ export class AdminClassRoutes implements HttpModule {
     router.get('/api/admin/classes', ...admin, async (ctx) => {
       const { page, size } = paging(ctx, 10);
       const search = {
-        keyword: queryString(ctx, 'keyword'),
+        keyword: queryText(ctx, 'keyword'),
         startDateFrom: queryLocalDate(ctx, 'startDate'),
         endDateTo: queryLocalDate(ctx, 'endDate'),
         startTimeFrom: queryLocalTime(ctx, 'startTime'),
@@ -88,14 +95,14 @@ export class AdminClassRoutes implements HttpModule {
     router.get('/api/admin/classes/:classId/students/available', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
       if (!(await d.classes.findById(classId))) failWith('ADM_CLS_001');
-      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.availableStudents(classId, queryString(ctx, 'keyword')));
+      sendEnvelope(ctx, 'ADM_COM_000', await d.directory.availableStudents(classId, queryText(ctx, 'keyword')));
     });
 
     router.get('/api/admin/classes/:classId/students', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
       const { page, size } = paging(ctx, 5);
       if (!(await d.classes.findById(classId))) failWith('CLASS_001');
-      const search = { keyword: queryString(ctx, 'keyword'), direction: sortDirectionOf(queryString(ctx, 'sortDirection')) };
+      const search = { keyword: queryText(ctx, 'keyword'), direction: sortDirectionOf(queryString(ctx, 'sortDirection')) };
       const found = await d.enrolments.studentsOf(classId, search, { page, size });
       const items = found.items.map((s) => presentClassStudent(s, d.defaultProfileImageUrl, d.timeZone));
       sendEnvelope(ctx, 'ADM_COM_000', adminPage(items, page, size, found.total));

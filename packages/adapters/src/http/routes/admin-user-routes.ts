@@ -6,7 +6,7 @@ import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { adminPage } from '../page-shapes';
-import { paging, pathId, queryInt, queryString } from '../params';
+import { paging, pathId, queryInt, queryString, queryText } from '../params';
 import { sendEnvelope } from '../responses';
 import { presentCreatedAccount, presentUserClass, presentUserDetail, presentUserListItem } from './admin-presenters';
 import { queryLocalDate } from './classroom-params';
@@ -36,7 +36,7 @@ export class AdminUserRoutes implements HttpModule {
     const endDate = queryLocalDate(ctx, 'endDate');
     const role = parseRole(queryString(ctx, 'role') ?? '');
     return {
-      keyword: queryString(ctx, 'keyword'),
+      keyword: queryText(ctx, 'keyword'),
       ...(role ? { role } : {}),
       status: userStatusOf(queryString(ctx, 'status')),
       ...(startDate ? { createdFrom: instantOf(startDate, '00:00:00', tz) } : {}),
@@ -51,7 +51,7 @@ export class AdminUserRoutes implements HttpModule {
     const admin = [d.guards.requireUser, d.guards.requireAdmin] as const;
     const accountInput = async (ctx: Context) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      return { email: body.string('email'), name: body.string('name'), role: body.string('role') };
+      return { email: body.text('email'), name: body.text('name'), role: body.string('role') };
     };
     const deactivate = async (ctx: Context) => {
       unwrap(await d.deactivateAccount.execute(pathId(ctx, 'userId')));

@@ -7,7 +7,7 @@ import { BodyFields } from '../body-fields';
 import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
-import { requiredQuery } from '../params';
+import { requiredQueryText } from '../params';
 import { sendEnvelope } from '../responses';
 import type { IdentityRouteDeps } from './identity-use-cases';
 import { presentLogin } from './user-presenter';
@@ -27,7 +27,7 @@ export class AuthRoutes implements HttpModule {
 
     router.post('/api/auth/login', async (ctx) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      const { user, session } = unwrap(await d.logIn.execute({ email: body.string('email'), password: body.string('password'), clientIp: ctx.ip }));
+      const { user, session } = unwrap(await d.logIn.execute({ email: body.text('email'), password: body.string('password'), clientIp: ctx.ip }));
       this.setSessionCookies(ctx, session);
       sendEnvelope(ctx, 'AUTH_000', presentLogin(user, d.defaultProfileImageUrl));
     });
@@ -56,8 +56,8 @@ export class AuthRoutes implements HttpModule {
       const body = new BodyFields(await readJsonObject(ctx));
       const user = unwrap(
         await d.register.execute({
-          email: body.string('email'),
-          name: body.string('name'),
+          email: body.text('email'),
+          name: body.text('name'),
           password: body.string('password'),
           confirmPassword: body.string('confirmPassword'),
         }),
@@ -66,20 +66,20 @@ export class AuthRoutes implements HttpModule {
     });
 
     router.get('/api/auth/email/check', async (ctx) => {
-      const email = requiredQuery(ctx, 'email');
+      const email = requiredQueryText(ctx, 'email');
       unwrap(await d.checkEmail.execute({ email, clientIp: ctx.ip }));
       sendEnvelope(ctx, 'AUTH_003');
     });
 
     router.post('/api/auth/email/send', async (ctx) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      unwrap(await d.sendEmailCode.execute({ email: body.string('email'), clientIp: ctx.ip }));
+      unwrap(await d.sendEmailCode.execute({ email: body.text('email'), clientIp: ctx.ip }));
       sendEnvelope(ctx, 'AUTH_004');
     });
 
     router.post('/api/auth/email/verify', async (ctx) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      unwrap(await d.verifyEmailCode.execute({ email: body.string('email'), code: body.string('code') }));
+      unwrap(await d.verifyEmailCode.execute({ email: body.text('email'), code: body.string('code') }));
       sendEnvelope(ctx, 'AUTH_003');
     });
   }

@@ -1,14 +1,24 @@
 import type { Context } from 'koa';
-import { DetailReason, domainError, invalidField, invalidParam, isLocalDate, parseLocalTime, type ClassInput } from '@sooscode/domain';
+import { DetailReason, domainError, invalidField, invalidParam, isLocalDate, isSupportedLocalDate, parseLocalTime, type ClassInput } from '@sooscode/domain';
 import { BodyFields } from '../body-fields';
 import { HttpFailure } from '../http-failure';
 import { queryString } from '../params';
 
-/** A `YYYY-MM-DD` query parameter (a real date, year 0001–9999), else 400 `GLOBAL_411`. */
-export function queryLocalDate(ctx: Context, name: string): string | undefined {
-  const v = queryString(ctx, name);
-  if (v !== undefined && !isLocalDate(v)) throw new HttpFailure(invalidParam(name, DetailReason.format));
+/**
+ * Checks a LocalDate input: not `YYYY-MM-DD` or not a real date → `<name>: 형식이 올바르지 않습니다`;
+ * a real date outside `SUPPORTED_DATES` → `<name>: 허용되지 않는 값입니다`. `invalid` builds the code
+ * of the place the value came from (`GLOBAL_411` for a parameter, `GLOBAL_410` for a body field).
+ */
+function checkLocalDate(v: string | undefined, name: string, invalid: typeof invalidParam): string | undefined {
+  if (v === undefined) return undefined;
+  if (!isLocalDate(v)) throw new HttpFailure(invalid(name, DetailReason.format));
+  if (!isSupportedLocalDate(v)) throw new HttpFailure(invalid(name, DetailReason.notAllowed));
   return v;
+}
+
+/** A `YYYY-MM-DD` query parameter inside `SUPPORTED_DATES`, else 400 `GLOBAL_411`. */
+export function queryLocalDate(ctx: Context, name: string): string | undefined {
+  return checkLocalDate(queryString(ctx, name), name, invalidParam);
 }
 
 /** An `HH:mm[:ss]` query parameter as canonical `HH:mm:ss`, else 400 `GLOBAL_411`. */
@@ -33,11 +43,9 @@ export function myPageClassId(ctx: Context, name: string): number {
   return n;
 }
 
-/** A body LocalDate field, else 400 `GLOBAL_410` with detail. */
+/** A body LocalDate field inside `SUPPORTED_DATES`, else 400 `GLOBAL_410` with detail. */
 export function bodyLocalDate(body: BodyFields, name: string): string | undefined {
-  const v = body.string(name);
-  if (v !== undefined && !isLocalDate(v)) throw new HttpFailure(invalidField(name, DetailReason.format));
-  return v;
+  return checkLocalDate(body.string(name), name, invalidField);
 }
 
 /** A body LocalTime field (`HH:mm` or `HH:mm:ss`) as canonical `HH:mm:ss`, else 400 `GLOBAL_410`. */
@@ -56,8 +64,8 @@ export function bodyLocalTime(body: BodyFields, name: string): string | undefine
 export function classInputOf(raw: Record<string, unknown>): ClassInput {
   const body = new BodyFields(raw);
   const input: Record<string, unknown> = {
-    title: body.string('title'),
-    description: body.string('description'),
+    title: body.text('title'),
+    description: body.text('description'),
     instructorId: body.integer('instructorId'),
     isOnline: body.boolean('isOnline'),
     startDate: bodyLocalDate(body, 'startDate'),

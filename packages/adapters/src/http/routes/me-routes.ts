@@ -37,7 +37,7 @@ export class MeRoutes implements HttpModule {
 
     router.post('/api/mypage/profile/update', requireUser, async (ctx) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      const result = unwrap(await d.updateProfile.execute(principalOf(ctx.state).userId, { name: body.string('name') }));
+      const result = unwrap(await d.updateProfile.execute(principalOf(ctx.state).userId, { name: body.text('name') }));
       sendEnvelope(ctx, 'GLOBAL_000', result);
     });
 

@@ -7,7 +7,7 @@ import { unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { springPage } from '../page-shapes';
-import { paging, queryString, requiredQuery, requiredQueryId } from '../params';
+import { paging, queryString, queryText, requiredQuery, requiredQueryId, requiredQueryText } from '../params';
 import { sendEnvelope } from '../responses';
 import { queryLocalDate } from './classroom-params';
 import type { ClassroomRouteDeps } from './classroom-route-deps';
@@ -41,7 +41,7 @@ export class SnapshotRoutes implements HttpModule {
 
     const create = async (ctx: Context) => {
       const body = new BodyFields(await readJsonObject(ctx));
-      const input = { classId: body.integer('classId'), title: body.string('title'), content: body.string('content'), language: body.string('language') };
+      const input = { classId: body.integer('classId'), title: body.text('title'), content: body.string('content'), language: body.string('language') };
       const s = unwrap(await d.saveSnapshot.execute(input, principalOf(ctx.state)));
       sendEnvelope(ctx, 'SNAPSHOT_000', { snapshotId: s.id, title: s.title, content: s.content });
     };
@@ -51,7 +51,7 @@ export class SnapshotRoutes implements HttpModule {
     router.post('/api/snapshot/update', requireUser, async (ctx) => {
       const snapshotId = requiredQueryId(ctx, 'snapshotId');
       const body = new BodyFields(await readJsonObject(ctx));
-      const input = { classId: body.integer('classId'), title: body.string('title'), content: body.string('content') };
+      const input = { classId: body.integer('classId'), title: body.text('title'), content: body.string('content') };
       unwrap(await d.updateSnapshot.execute(snapshotId, input, principalOf(ctx.state)));
       sendEnvelope(ctx, 'SNAPSHOT_001');
     });
@@ -71,7 +71,7 @@ export class SnapshotRoutes implements HttpModule {
 
     router.get('/api/snapshot/read/title', requireUser, async (ctx) => {
       const classId = requiredQueryId(ctx, 'classId');
-      const titleContains = requiredQuery(ctx, 'title');
+      const titleContains = requiredQueryText(ctx, 'title');
       list(ctx, (await find(ctx, { classId, titleContains, emptyIsError: true })).items.map(full));
     });
 
@@ -88,7 +88,7 @@ export class SnapshotRoutes implements HttpModule {
 
     router.get('/api/snapshot/read/title/date', requireUser, async (ctx) => {
       const classId = requiredQueryId(ctx, 'classId');
-      const titleContains = requiredQuery(ctx, 'title');
+      const titleContains = requiredQueryText(ctx, 'title');
       list(ctx, (await find(ctx, { classId, titleContains, dates: dates(ctx), datesRequired: true, emptyIsError: true })).items.map(full));
     });
 
@@ -118,7 +118,7 @@ export class SnapshotRoutes implements HttpModule {
       const classId = requiredQueryId(ctx, 'classId');
       const { page, size } = paging(ctx, 10);
       const input: FindSnapshotsInput = {
-        classId, classMustExist: true, language: queryString(ctx, 'language'), titleContains: queryString(ctx, 'title'), dates: dates(ctx),
+        classId, classMustExist: true, language: queryString(ctx, 'language'), titleContains: queryText(ctx, 'title'), dates: dates(ctx),
         order: snapshotOrderOf(queryString(ctx, 'sort')), page: { page, size },
       };
       const found = await find(ctx, input);
