@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
 import { domainError } from '@sooscode/domain';
+import { discardRest } from './discard-rest';
 import { HttpFailure } from './http-failure';
 
 /** Default JSON body limit: 1 MiB (http.md §1.1). */
@@ -14,22 +15,45 @@ export function isJsonContentType(header: string | undefined): boolean {
 
 /**
  * Reads the raw request body up to `limitBytes` (413 `GLOBAL_413` beyond it, checked on the declared
- * length first, then while reading). Resolves to the bytes read.
+ * length first, then while reading, so a chunked body is bounded too). Resolves to the bytes read.
+ * The rest of an oversized body is drained (`discardRest`) so the client receives the 413 instead of a
+ * connection reset; a client that aborts mid-body gets 400 `GLOBAL_400`, which it will not read.
  */
-export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
+export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || '0');
-  if (declared > limitBytes) throw new HttpFailure(domainError('GLOBAL_413'));
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limitBytes) {
-      ctx.req.destroy();
-      throw new HttpFailure(domainError('GLOBAL_413'));
+  if (declared > limitBytes) return Promise.reject(new HttpFailure(domainError('GLOBAL_413')));
+  const req = ctx.req;
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    // The error listener stays: an 'error' after the promise settled must not go unhandled.
+    const stop = () => {
+      settled = true;
+      req.off('data', onData).off('end', onEnd).off('aborted', onAbort);
+    };
+    function onData(chunk: Buffer) {
+      total += chunk.length;
+      if (total <= limitBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
+      discardRest(req);
+      reject(new HttpFailure(domainError('GLOBAL_413')));
     }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+    function onEnd() {
+      stop();
+      resolve(Buffer.concat(chunks));
+    }
+    function onAbort() {
+      if (settled) return;
+      stop();
+      reject(new HttpFailure(domainError('GLOBAL_400')));
+    }
+    req.on('data', onData).once('end', onEnd).on('error', onAbort).once('aborted', onAbort);
+  });
 }
 
 /**
