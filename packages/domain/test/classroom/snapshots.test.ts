@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSnapshotText, FindSnapshots, parseSnapshotLanguage, SaveSnapshot, snapshotPeriodOf, UpdateSnapshot } from '@sooscode/domain';
-import { InMemorySnapshotRepository, SnapshotMother } from '@sooscode/domain/testing';
+import { ClassroomMother, InMemorySnapshotRepository, SnapshotMother } from '@sooscode/domain/testing';
 import { liveWorld } from './live-world';
 
 describe('snapshot rules', () => {
@@ -45,6 +45,9 @@ describe('snapshot use cases', () => {
     const update = new UpdateSnapshot(repo, w.access, w.clock, 100);
     expect(await update.execute(s.id, { classId: w.room.id, title: 'n', content: 'n' }, w.as(w.other))).toEqual({ ok: false, error: { code: 'SNAPSHOT_005' } });
     expect(await update.execute(999, { classId: w.room.id, title: 'n', content: 'n' }, w.as(w.student))).toEqual({ ok: false, error: { code: 'SNAPSHOT_004' } });
+    expect(await update.execute(s.id, { classId: w.room.id, title: 'n', content: 'n' }, w.as(w.admin))).toEqual({ ok: false, error: { code: 'CLASS_002' } });
+    const elsewhere = await w.classes.create(ClassroomMother.runningNow(w.instructor.id, w.clock.now()));
+    expect(await update.execute(s.id, { classId: elsewhere.id, title: 'n', content: 'n' }, w.as(w.instructor))).toEqual({ ok: false, error: { code: 'SNAPSHOT_004' } });
     w.clock.advance(1000);
     expect((await update.execute(s.id, { classId: w.room.id, title: 'n', content: 'm' }, w.as(w.student))).ok).toBe(true);
     expect(await repo.findById(s.id)).toEqual({ ...s, title: 'n', content: 'm', updatedAt: w.clock.now() });

@@ -48,7 +48,7 @@ const ROWS: Row[] = [
   ['snapshot language page', 'GET', (w) => `/api/snapshot/read/language/date?classId=${w.classRoom.id}&language=JAVA&day=2025-12-01`, undefined, USER],
   ['snapshot title search', 'GET', (w) => `/api/snapshot/read/title?classId=${w.classRoom.id}&title=seeded`, undefined, OWNER('SNAPSHOT_007')],
   ['snapshot read each', 'GET', (w, s) => `/api/snapshot/read/each?classId=${w.classRoom.id}&snapshotId=${s}`, undefined, OWNER('SNAPSHOT_004')],
-  ['snapshot update', 'POST', (w, s) => `/api/snapshot/update?snapshotId=${s}`, (w: ActorWorld) => ({ classId: w.classRoom.id, title: 'seeded 2', content: 'x' }), OWNER('SNAPSHOT_005')],
+  ['snapshot update', 'POST', (w, s) => `/api/snapshot/update?snapshotId=${s}`, (w: ActorWorld) => ({ classId: w.classRoom.id, title: 'seeded 2', content: 'x' }), { ...OWNER('CLASS_002'), instructor: 'SNAPSHOT_005' }],
   ['snapshot delete', 'POST', (w, s) => `/api/snapshot/delete?classId=${w.classRoom.id}&snapshotId=${s}`, undefined, OWNER('SNAPSHOT_004')],
 ];
 /** The owner goes last so that a successful delete does not change the others' answers. */

@@ -15,9 +15,10 @@ export interface UpdateSnapshotInput {
 }
 
 /**
- * `POST /api/snapshot/update?snapshotId=` (http.md §6): title and content rules, classId missing or
- * unknown `CLASS_001`, snapshot unknown `SNAPSHOT_004`, not the caller's `SNAPSHOT_005`. Only title,
- * content and updatedAt change. Membership is not re-checked: the owner may edit their own copy.
+ * `POST /api/snapshot/update?snapshotId=` (http.md §6), checks in order: title and content rules;
+ * `classId` as for create (missing or unknown `CLASS_001`, caller not `member(c)` `CLASS_002`); the
+ * snapshot unknown or not in that class `SNAPSHOT_004`; not the caller's `SNAPSHOT_005`. Only title,
+ * content and updatedAt change; the snapshot never moves to another class.
  */
 export class UpdateSnapshot {
   constructor(
@@ -31,10 +32,10 @@ export class UpdateSnapshot {
     const invalid = checkSnapshotText(input.title, input.content, this.maxChars);
     if (invalid) return err(invalid);
     if (input.classId === undefined) return err(domainError('CLASS_001'));
-    const room = await this.access.find(input.classId);
-    if (!room.ok) return room;
+    const grant = await this.access.forMember(input.classId, caller);
+    if (!grant.ok) return grant;
     const snapshot = await this.snapshots.findById(snapshotId);
-    if (!snapshot) return err(domainError('SNAPSHOT_004'));
+    if (!snapshot || snapshot.classId !== input.classId) return err(domainError('SNAPSHOT_004'));
     if (snapshot.userId !== caller.userId) return err(domainError('SNAPSHOT_005'));
     await this.snapshots.update({ ...snapshot, title: input.title!, content: input.content!, updatedAt: this.clock.now() });
     return ok();
