@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '@sooscode/adapters/system/logger';
+import { countingErrors } from '../support/counting-logger';
 import { actorWorld, startClassroomFixture, type ActorWorld, type ClassroomFixture } from './classroom-fixture';
-
-/** Counts `error` logs: an unhandled fault is logged there before the 500. */
-function errorCounter(counter: { errors: number }): Logger {
-  const self: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => void counter.errors++, child: () => self };
-  return self;
-}
 
 const HUGE = '9007199254740993';
 const BAD_IDS = ['0', '-5', 'abc', '1.0', '1e3', HUGE, '99999999999999999999999', '%20'];
@@ -16,7 +10,7 @@ describe('bad input is always a 4xx, never a 500', () => {
   let f: ClassroomFixture;
   let w: ActorWorld;
   beforeAll(async () => {
-    f = await startClassroomFixture({ logger: errorCounter(counter) });
+    f = await startClassroomFixture({ logger: countingErrors(counter) });
     w = await actorWorld(f);
   });
   afterAll(async () => {
