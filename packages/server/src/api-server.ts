@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { Container } from 'inversify';
 import type { Clock } from '@sooscode/domain';
@@ -10,6 +11,7 @@ import { HealthRoutes, type HealthCheck } from '@sooscode/adapters/http/routes/h
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from './config/load-config';
 import { resolveRuntimeSettings, type RuntimeSettings } from './config/runtime-settings';
+import { closeConnectionsWhileDraining, drainHttpServer } from './http-drain';
 import { createLogger, openInfrastructure, type Infrastructure } from './infrastructure';
 import { compileModule } from './modules/compile-module';
 import { classroomModule } from './modules/classroom-module';
@@ -31,7 +33,11 @@ export interface ApiServer {
   readonly container: Container;
   readonly settings: RuntimeSettings;
   readonly logger: Logger;
-  /** Stops accepting, waits for in-flight requests up to the shutdown timeout, closes pools. */
+  /**
+   * Shuts down: /readyz answers 503 at once; after SHUTDOWN_DRAIN_DELAY_MS the listener stops
+   * accepting and STOMP sessions are closed (1001); in-flight requests get up to SHUTDOWN_TIMEOUT_MS
+   * to finish; then the other resources, Redis and the database pool are closed. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -64,6 +70,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
   const lifecycles = container.isBound(TOKENS.Lifecycle) ? container.getAll<Lifecycle>(TOKENS.Lifecycle) : [];
   const started: Lifecycle[] = [];
   let stopping: Promise<void> | undefined;
+  let shuttingDown = false;
   /** Stops started resources once, in reverse order (live sessions first, so WebSockets do not hold the server open). */
   const stopAll = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -75,7 +82,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       started.push(l);
     }
     await infra.database.exclusive(() => seedOnStart(container, settings, logger)); // nodes started together seed once
-    const modules = [new HealthRoutes(healthChecks(infra)), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
+    const modules = [new HealthRoutes(healthChecks(infra), () => shuttingDown), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
     const app = createHttpApp({
       logger,
       originPolicy: new OriginPolicy(config.corsAllowedOrigins, settings.ownOrigin),
@@ -84,6 +91,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
     });
     server = createServer(app.callback());
     container.get<StompServer>(TOKENS.StompServer).attach(server);
+    closeConnectionsWhileDraining(server, () => shuttingDown);
     server.headersTimeout = 30_000;
     server.requestTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
@@ -106,19 +114,13 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
     logger,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            server!.closeAllConnections();
-            resolve();
-          }, config.shutdownTimeoutMs);
-          timer.unref();
-          server!.close(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-          server!.closeIdleConnections();
-          void stopAll();
-        });
+        shuttingDown = true;
+        if (config.shutdownDrainDelayMs > 0) await delay(config.shutdownDrainDelayMs);
+        const drained = drainHttpServer(server!, config.shutdownTimeoutMs);
+        // live sessions end now (1001), so WebSockets do not hold the server open; compile waits and
+        // the other resources stay up until the requests in flight are answered
+        await container.get<StompServer>(TOKENS.StompServer).close();
+        await drained;
         await stopAll();
         await infra.close();
       })();

@@ -8,13 +8,22 @@ export interface HealthCheck {
   check(): Promise<boolean>;
 }
 
-/** `GET /healthz` (the process is alive) and `GET /readyz` (every dependency answers), http.md §13. */
+/**
+ * `GET /healthz` (the process is alive) and `GET /readyz` (every dependency answers within
+ * `timeoutMs`, default 2000), http.md §13. While `isShuttingDown()` is true, /readyz answers 503
+ * with `checks.shutdown: 'DOWN'` without probing anything.
+ */
 export class HealthRoutes implements HttpModule {
-  constructor(private readonly checks: readonly HealthCheck[], private readonly timeoutMs = 2000) {}
+  constructor(
+    private readonly checks: readonly HealthCheck[],
+    private readonly isShuttingDown: () => boolean = () => false,
+    private readonly timeoutMs = 2000,
+  ) {}
 
   register(router: Router): void {
     router.get('/healthz', (ctx) => sendEnvelope(ctx, 'GLOBAL_000', { status: 'UP' }));
     router.get('/readyz', async (ctx) => {
+      if (this.isShuttingDown()) return sendEnvelope(ctx, 'GLOBAL_503', { status: 'DOWN', checks: { shutdown: 'DOWN' } });
       const results: Record<string, 'UP' | 'DOWN'> = {};
       await Promise.all(
         this.checks.map(async (c) => {
