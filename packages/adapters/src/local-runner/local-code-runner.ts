@@ -140,10 +140,11 @@ export class LocalCodeRunner implements CodeRunner {
     }
   }
 
-  /** Writes the source into `dir/files` and makes `dir/files/out` and `dir/root`, owned by the job's uid. */
+  /** Writes the source into `dir/files`, makes `dir/root` (and `dir/files/out` for a compiled language), owned by the job's uid. */
   private async prepare(dir: string, plan: JobPlan, code: string, slot: number): Promise<void> {
     const files = join(dir, 'files');
-    const made = [dir, files, join(files, OUTPUT_DIR), join(dir, 'root')];
+    const compiles = plan.steps.some((step) => step.kind === 'compile');
+    const made = [dir, files, join(dir, 'root'), ...(compiles ? [join(files, OUTPUT_DIR)] : [])];
     for (const d of made.slice(1)) await mkdir(d, { mode: 0o700 });
     const source = join(files, plan.fileName);
     await writeFile(source, code, { encoding: 'utf8', mode: 0o600 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CodeRunnerBusyError, type CodeRunner, type ReportedResult } from '@sooscode/domain';
+import { CodeRunnerBusyError, CodeRunnerUnavailableError, type CodeRunner, type ReportedResult } from '@sooscode/domain';
 import { LocalCompileWorker } from '../../src/compile-dispatch/local-compile-worker';
 import { LocalCodeRunner } from '../../src/local-runner/local-code-runner';
 import { RecordingCodeRunner } from '../compile-worker/fake-runners';
@@ -30,6 +30,15 @@ describe('LocalCompileWorker', () => {
 
   it('fails the dispatch with COMPILE_004 when the run queue is full', async () => {
     const runner: CodeRunner = { run: () => Promise.reject(new CodeRunnerBusyError()) };
+    const completion = new RecordingCompletion();
+    const worker = new LocalCompileWorker(runner, completion);
+    expect(await worker.dispatch(JOB)).toEqual({ ok: false, error: { code: 'COMPILE_004' } });
+    await worker.idle();
+    expect(completion.results).toEqual([]);
+  });
+
+  it('fails the dispatch with COMPILE_004 when the runner has no sandbox', async () => {
+    const runner: CodeRunner = { run: () => Promise.reject(new CodeRunnerUnavailableError()) };
     const completion = new RecordingCompletion();
     const worker = new LocalCompileWorker(runner, completion);
     expect(await worker.dispatch(JOB)).toEqual({ ok: false, error: { code: 'COMPILE_004' } });

@@ -182,6 +182,15 @@ describe('createWorkerApp', () => {
     runner.release();
   });
 
+  it('answers 503 {error: "unavailable"} and runs nothing when its runner has no sandbox', async () => {
+    const runner = new RecordingCodeRunner();
+    const { url } = await startWorker(runner, { unavailable: true });
+    const cb = await receiver();
+    const r = await post(url, { jobId: 'u1', code: 'x', callbackUrl: cb.url, language: 'python' });
+    expect([r.status, await r.json()]).toEqual([503, { error: 'unavailable' }]);
+    expect(runner.jobs).toEqual([]);
+  });
+
   it('reports a runner failure as ERROR', async () => {
     const runner: CodeRunner = { run: () => Promise.reject(new Error('broken')) };
     const { url } = await startWorker(runner);

@@ -85,8 +85,8 @@ describe('the full path with the local runner (no worker, bound to loopback)', (
     await api?.stop();
   });
 
-  it('logs at start-up that the local runner is not a sandbox', () => {
-    expect(logger.entries.some((e) => e.level === 'warn' && /not a (security )?sandbox/i.test(e.msg ?? ''))).toBe(true);
+  it('logs at start-up which sandbox the local runner uses', () => {
+    expect(logger.entries.some((e) => e.level === 'info' && /^local compile runner sandbox: (bwrap|unshare) /.test(e.msg ?? ''))).toBe(true);
     expect(logger.entries.some((e) => e.msg === 'compile backend' && (e.obj as { backend?: string }).backend === 'local')).toBe(true);
   });
 

@@ -26,12 +26,13 @@ export interface CompileServer {
 }
 
 /** Starts the API with the compile settings in `env`; COMPILE_CALLBACK_BASE_URL points at a relay unless given. */
-export async function startCompileServer(options: { env?: Record<string, string>; redis?: boolean; logger?: Logger } = {}): Promise<CompileServer> {
+export async function startCompileServer(options: { env?: Record<string, string>; redis?: boolean; embedded?: boolean; logger?: Logger } = {}): Promise<CompileServer> {
   const relay = await CallbackRelay.start();
   let server: TestServer;
   try {
     server = await startTestServer({
       redis: options.redis,
+      embedded: options.embedded,
       logger: options.logger,
       env: { COMPILE_CALLBACK_SECRET: CALLBACK_SECRET, COMPILE_CALLBACK_BASE_URL: relay.url, ...options.env },
     });

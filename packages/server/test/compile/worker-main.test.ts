@@ -34,8 +34,8 @@ describe('the standalone worker (startCompileWorker, pnpm worker)', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('warns at start-up that its runner is not a sandbox', () => {
-    expect(logger.entries.some((e) => e.level === 'warn' && /sandbox/i.test(e.msg ?? ''))).toBe(true);
+  it('logs at start-up which sandbox its runner uses', () => {
+    expect(logger.entries.some((e) => e.level === 'info' && /^local compile runner sandbox: (bwrap|unshare) /.test(e.msg ?? ''))).toBe(true);
   });
 
   it('finishes a running job before it closes', async () => {
