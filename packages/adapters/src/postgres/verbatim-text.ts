@@ -15,6 +15,7 @@
  * U+FDD1 or a U+E000–U+E7FF private-use character may also match inside an escape.
  */
 const ESCAPE = '\uFDD0';
+// eslint-disable-next-line no-control-regex -- U+0000 is one of the characters to escape
 const NEEDS_ESCAPE = /\uFDD0|\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPED = /\uFDD0([\s\S])/g;
 
