@@ -25,6 +25,9 @@ const SENDS: [RegExp, AppDestination['kind']][] = [
 ];
 const EDIT = new RegExp(`^/app/code/instructor/${ID}/edit/${ID}$`);
 
+/** Every `/app` SEND destination as a template, `{id}` standing for each positive id (derived from the patterns). */
+export const APP_DESTINATION_TEMPLATES: readonly string[] = [...SENDS.map(([pattern]) => pattern), EDIT].map((p) => p.source.slice(1, -1).replaceAll(ID, '{id}').replaceAll('\\/', '/'));
+
 function id(text: string | undefined): number | null {
   const n = Number(text);
   return Number.isSafeInteger(n) && n > 0 ? n : null;

@@ -24,10 +24,10 @@ export interface TestDatabase {
 
 /**
  * Creates a uniquely named database on the test Postgres server (or, outside CI without Postgres,
- * returns a PGlite directory). Pass the URL as DATABASE_URL or to `openTestDatabase`.
+ * or when `embedded` is set, returns a PGlite directory). Pass the URL as DATABASE_URL or to `openTestDatabase`.
  */
-export async function createTestDatabase(): Promise<TestDatabase & { pgliteDir?: string }> {
-  if (!HAS_POSTGRES) {
+export async function createTestDatabase(embedded = false): Promise<TestDatabase & { pgliteDir?: string }> {
+  if (!HAS_POSTGRES || embedded) {
     const dir = await mkdtemp(join(tmpdir(), 'sooscode-pglite-'));
     return { url: undefined, kind: 'pglite', pgliteDir: dir, drop: () => rm(dir, { recursive: true, force: true }) };
   }

@@ -20,6 +20,8 @@ export interface TestServerOptions {
   readonly env?: Record<string, string>;
   /** Use Redis for session state (REDIS_URL), with a unique key prefix. */
   readonly redis?: boolean;
+  /** Use embedded PGlite even when a Postgres server is available (the embedded start). */
+  readonly embedded?: boolean;
   readonly clock?: Clock;
   readonly logger?: Logger;
 }
@@ -29,7 +31,7 @@ export interface TestServerOptions {
  * else embedded PGlite in a temp dir), with a fixed JWT secret and an admin `admin@test.local` / `Admin1234!`.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase(options.embedded);
   const dataDir = await mkdtemp(join(tmpdir(), 'sooscode-data-'));
   const env: Record<string, string> = {
     HOST: '127.0.0.1',
