@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { Container } from 'inversify';
-import type { Clock } from '@sooscode/domain';
+import type { Clock, PendingCompileJobs } from '@sooscode/domain';
 import { createHttpApp } from '@sooscode/adapters/http/create-http-app';
 import type { HttpModule } from '@sooscode/adapters/http/http-module';
-import type { StompServer } from '@sooscode/adapters/stomp/index';
+import type { StompEndpoint, StompServer, SubscriptionRegistry } from '@sooscode/adapters/stomp/index';
+import { AccessLog } from '@sooscode/adapters/http/access-log';
+import { MetricsRoutes } from '@sooscode/adapters/http/routes/metrics-routes';
+import { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
 import { HealthRoutes, type HealthCheck } from '@sooscode/adapters/http/routes/health-routes';
 import type { Logger } from '@sooscode/adapters/system/logger';
@@ -60,11 +63,20 @@ function healthChecks(infra: Infrastructure): HealthCheck[] {
   return checks;
 }
 
+/** Points the gauges of `metrics` at this node's STOMP sessions, subscriptions and pending compile runs. */
+function watchLiveCounts(metrics: PromMetrics, container: Container): void {
+  const endpoint = container.get<StompEndpoint>(TOKENS.StompEndpoint);
+  const registry = container.get<SubscriptionRegistry>(TOKENS.SubscriptionRegistry);
+  const jobs = container.get<PendingCompileJobs>(TOKENS.PendingCompileJobs);
+  metrics.watch({ stompSessions: () => endpoint.sessionCount, stompSubscriptions: () => registry.subscriptionCount, pendingCompileJobs: () => jobs.waiting() });
+}
+
 /** Validates settings, opens infrastructure, seeds, and listens on HOST:PORT. */
 export async function startApiServer(config: Config, env: Readonly<Record<string, string | undefined>>, options: ApiServerOptions = {}): Promise<ApiServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const settings = await resolveRuntimeSettings(config, env);
-  const infra = await openInfrastructure(settings, logger);
+  const metrics = new PromMetrics();
+  const infra = await openInfrastructure(settings, logger, metrics);
   const container = buildContainer(settings, infra, options.clock);
   let server: Server | undefined;
   const lifecycles = container.isBound(TOKENS.Lifecycle) ? container.getAll<Lifecycle>(TOKENS.Lifecycle) : [];
@@ -82,12 +94,18 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       started.push(l);
     }
     await infra.database.exclusive(() => seedOnStart(container, settings, logger)); // nodes started together seed once
-    const modules = [new HealthRoutes(healthChecks(infra), () => shuttingDown), ...container.getAll<HttpModule>(TOKENS.HttpModules)];
+    const modules = [
+      new HealthRoutes(healthChecks(infra), () => shuttingDown),
+      new MetricsRoutes(metrics, config.metricsToken),
+      ...container.getAll<HttpModule>(TOKENS.HttpModules),
+    ];
+    watchLiveCounts(metrics, container);
     const app = createHttpApp({
       logger,
       originPolicy: new OriginPolicy(config.corsAllowedOrigins, settings.ownOrigin),
       modules,
       trustProxy: config.trustProxy,
+      observers: [new AccessLog(logger.child({ component: 'http' })), metrics],
     });
     server = createServer(app.callback());
     container.get<StompServer>(TOKENS.StompServer).attach(server);

@@ -3,6 +3,7 @@ import { closeRedis, connectRedis, type Redis } from '@sooscode/adapters/redis/c
 import { createPinoLogger } from '@sooscode/adapters/system/pino-logger';
 import type { Database, DatabaseLocation } from '@sooscode/adapters/postgres/database';
 import { openDatabase } from '@sooscode/adapters/postgres/database';
+import { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from './config/load-config';
 import type { RuntimeSettings } from './config/runtime-settings';
@@ -12,6 +13,7 @@ export interface Infrastructure {
   readonly logger: Logger;
   readonly database: Database;
   readonly redis: Redis | null;
+  readonly metrics: PromMetrics;
   /** Closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -27,13 +29,14 @@ export function createLogger(level: string): Logger {
 }
 
 /** Opens the database (running migrations) and Redis when configured. */
-export async function openInfrastructure(settings: RuntimeSettings, logger: Logger): Promise<Infrastructure> {
+export async function openInfrastructure(settings: RuntimeSettings, logger: Logger, metrics = new PromMetrics()): Promise<Infrastructure> {
   const { config } = settings;
-  const database = await openDatabase(databaseLocation(config), logger, { poolSize: config.databasePoolSize });
+  const database = await openDatabase(databaseLocation(config), logger, { poolSize: config.databasePoolSize, onQueryError: () => metrics.databaseError() });
   let redis: Redis | null = null;
   if (config.redisUrl) {
     try {
       redis = await connectRedis(config.redisUrl, logger);
+      redis.on('error', () => metrics.redisError());
     } catch (e) {
       await database.close();
       throw e;
@@ -43,6 +46,7 @@ export async function openInfrastructure(settings: RuntimeSettings, logger: Logg
     logger,
     database,
     redis,
+    metrics,
     async close() {
       if (redis) await closeRedis(redis);
       await database.close();

@@ -8,6 +8,7 @@ export const TOKENS = {
   SecureRandom: Symbol.for('SecureRandom'),
   Database: Symbol.for('Database'),
   Redis: Symbol.for('Redis'),
+  Metrics: Symbol.for('Metrics'),
   HealthChecks: Symbol.for('HealthChecks'),
   HttpModules: Symbol.for('HttpModules'),
   // identity

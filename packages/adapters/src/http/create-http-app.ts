@@ -6,6 +6,7 @@ import type { HttpModule } from './http-module';
 import { DEFAULT_BODY_LIMIT_BYTES } from './json-body';
 import type { OriginPolicy } from './origin-policy';
 import { requestContextMiddleware } from './request-context-middleware';
+import { requestObserverMiddleware, type HttpRequestObserver } from './request-observer';
 import { bodyLimitMiddleware, unroutedMiddleware } from './route-fallback-middleware';
 
 /** Options of the Koa application. */
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   readonly trustProxy: boolean;
   /** Largest accepted request body in bytes; default 1 MiB. */
   readonly bodyLimitBytes?: number;
+  /** Told about every answered request (access log, metrics), outermost. */
+  readonly observers?: readonly HttpRequestObserver[];
 }
 
 /**
@@ -28,6 +31,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   app.silent = true;
   const router = new Router({ sensitive: true, strict: true });
   for (const module of options.modules) module.register(router);
+  if (options.observers?.length) app.use(requestObserverMiddleware(options.observers));
   app.use(requestContextMiddleware(options.logger));
   app.use(corsMiddleware(options.originPolicy));
   app.use(bodyLimitMiddleware(router, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));

@@ -12,9 +12,9 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Outermost middleware: request id (echoed when well-formed, http.md §1.8), common headers,
- * the access log, and the single error mapping: `HttpFailure` → its envelope, anything else →
- * logged with the request id and answered 500 `GLOBAL_500` without internals.
+ * Request id (echoed when well-formed, http.md §1.8), common headers, and the single error
+ * mapping: `HttpFailure` → its envelope, anything else → logged with the request id and answered
+ * 500 `GLOBAL_500` without internals. (The access log is an `HttpRequestObserver`.)
  */
 export function requestContextMiddleware(logger: Logger) {
   return async (ctx: Context, next: Next): Promise<void> => {
@@ -24,8 +24,6 @@ export function requestContextMiddleware(logger: Logger) {
     ctx.set('X-Request-Id', requestId);
     ctx.set('X-Content-Type-Options', 'nosniff');
     if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
-    const logRequests = logger.isLevelEnabled?.('debug') ?? true;
-    const started = logRequests ? process.hrtime.bigint() : 0n;
     try {
       await next();
     } catch (e) {
@@ -39,11 +37,6 @@ export function requestContextMiddleware(logger: Logger) {
         const body = envelope('GLOBAL_500');
         ctx.status = 500;
         ctx.body = body;
-      }
-    } finally {
-      if (logRequests) {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.debug({ requestId, method: ctx.method, url: redactUrl(ctx.url), status: ctx.status, ms }, 'request');
       }
     }
   };

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { Logger } from '../system/logger';
 import { STARTUP_LOCK_KEY, withAdvisoryLock } from './advisory-lock';
 import { MIGRATIONS } from './migrations/index';
@@ -22,6 +22,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A TypeORM logger that only reports failed queries to `onError` (TypeORM calls it for each one). */
+function queryErrorLogger(onError: (() => void) | undefined): TypeOrmLogger {
+  const ignore = () => undefined;
+  return { logQuery: ignore, logQuerySlow: ignore, logSchemaBuild: ignore, logMigration: ignore, log: ignore, logQueryError: () => onError?.() };
+}
+
 /** Where the data lives: a Postgres URL, or a directory for the embedded PGlite engine. */
 export type DatabaseLocation = { url: string } | { pgliteDir: string } | { pgliteMemory: true };
 
@@ -31,6 +37,8 @@ export interface OpenDatabaseOptions {
   readonly poolSize?: number;
   /** Run pending migrations (under `exclusive`) before returning. Default true; the migrate CLI passes false. */
   readonly migrate?: boolean;
+  /** Called for every failed query (metrics). */
+  readonly onQueryError?: () => void;
 }
 
 /**
@@ -60,6 +68,7 @@ export async function openDatabase(location: DatabaseLocation, logger: Logger, o
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    logger: queryErrorLogger(options.onQueryError),
     extra: { max: pglite ? 1 : (options.poolSize ?? 10) },
   });
   const close = async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../system/logger';
 import type { SessionOutput } from './session-output';
 import type { SessionSubscriptions } from './session-subscriptions';
 import type { StompApplication, StompSessionHandle } from './stomp-application';
+import type { StompObserver } from './stomp-observer';
 import type { StompOptions } from './stomp-options';
 
 /**
@@ -25,4 +26,5 @@ export interface CommandDeps {
   readonly application: StompApplication;
   readonly options: StompOptions;
   readonly logger: Logger;
+  readonly observer: StompObserver;
 }

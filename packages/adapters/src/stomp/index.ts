@@ -16,6 +16,7 @@ export { DEFAULT_STOMP_OPTIONS, resolveStompOptions, type StompOptions } from '.
 export { StompEndpoint, type StompEndpointConfig } from './stomp-endpoint';
 export { StompServer, type StompServerConfig } from './stomp-server';
 export { SubscriptionRegistry } from './subscription-registry';
+export { NO_STOMP_OBSERVER, type DroppedFrameReason, type StompObserver } from './stomp-observer';
 export { ERRORS_DESTINATION } from './session-subscriptions';
 export { FrameParser, DEFAULT_FRAME_LIMITS, type FrameParserLimits, type FrameParseResult } from './frame-parser';
 export { serializeFrame, type OutboundFrame } from './frame-serializer';

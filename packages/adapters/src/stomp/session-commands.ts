@@ -35,6 +35,13 @@ export class SessionCommands {
     this.inboundBudget = new TokenBucket(deps.options.inboundBurst, deps.options.inboundPerSecond);
   }
 
+  /** One token of the inbound SEND/SUBSCRIBE budget; a refusal counts as a dropped frame. */
+  private takeInbound(): boolean {
+    if (this.inboundBudget.take()) return true;
+    this.deps.observer.frameDropped('rate_limit');
+    return false;
+  }
+
   async run(command: string, headers: ReadonlyMap<string, string>, body: Buffer): Promise<void> {
     const { session } = this;
     const receipt = headers.get('receipt');
@@ -70,7 +77,7 @@ export class SessionCommands {
       return this.fault(e, 'SEND', destination);
     }
     if (!resolution.ok) return this.report(resolution.error, 'SEND', destination);
-    if (!this.inboundBudget.take()) return this.report({ code: 'GLOBAL_429' }, 'SEND', destination);
+    if (!this.takeInbound()) return this.report({ code: 'GLOBAL_429' }, 'SEND', destination);
     const payload = parseJsonObject(body);
     if (!payload) return this.report({ code: 'GLOBAL_400' }, 'SEND', destination);
     let outcome: AppOutcome;
@@ -84,7 +91,7 @@ export class SessionCommands {
 
   private async subscribe(id: string, destination: string, ackMode: string | undefined): Promise<void> {
     const { session, deps } = this;
-    if (!this.inboundBudget.take()) return this.report({ code: 'GLOBAL_429' }, 'SUBSCRIBE', destination);
+    if (!this.takeInbound()) return this.report({ code: 'GLOBAL_429' }, 'SUBSCRIBE', destination);
     let decision: SubscribeDecision;
     try {
       decision = await deps.application.subscribe(session, destination);

@@ -6,6 +6,7 @@ import { PreparedMessage } from './prepared-message';
 import type { AppError } from './stomp-application';
 import { errorFrameBody, errorMessageBody } from './stomp-errors';
 import type { StompVersion } from './stomp-frame';
+import { NO_STOMP_OBSERVER, type StompObserver } from './stomp-observer';
 import type { StompOptions } from './stomp-options';
 import type { StompSocket } from './stomp-socket';
 import type { Subscription } from './subscription';
@@ -30,6 +31,7 @@ export class SessionOutput {
     options: StompOptions,
     private readonly onSlowConsumer: (reason: SlowConsumerReason) => void,
     onPeerSilent: () => void,
+    private readonly observer: StompObserver = NO_STOMP_OBSERVER,
   ) {
     this.maxOutboundBytes = options.maxOutboundBytes;
     this.guard = new OutboundGuard(socket, options.maxOutboundBytes, options.maxSendBlockedMs, onSlowConsumer);
@@ -48,6 +50,7 @@ export class SessionOutput {
   /** Writes a frame serialized for the session's version. */
   frame(command: string, headers: Iterable<readonly [string, string]>, body?: string): void {
     if (this.closed) return;
+    this.observer.frameSent();
     this.write(serializeFrame({ command, headers, ...(body === undefined ? {} : { body }) }, this.version));
   }
 
@@ -86,6 +89,7 @@ export class SessionOutput {
   /** A MESSAGE for one subscription, never held back (snapshots, released messages). */
   deliverNow(subscription: Subscription, message: PreparedMessage): void {
     if (this.closed || !subscription.active) return;
+    this.observer.frameSent();
     this.write(message.frame(this.version, subscription.subscriptionLine, ++this.messageSeq, subscription.ack));
   }
 
@@ -94,7 +98,8 @@ export class SessionOutput {
    * dropped when there are none or beyond the per-second budget.
    */
   reportError(queues: readonly Subscription[], error: AppError, command: 'SEND' | 'SUBSCRIBE', destination: string): void {
-    if (this.closed || queues.length === 0 || !this.errorBudget.take()) return;
+    if (this.closed || queues.length === 0) return;
+    if (!this.errorBudget.take()) return this.observer.frameDropped('error_budget');
     const message = new PreparedMessage(queues[0]!.destination, errorMessageBody(error, command, destination));
     for (const queue of queues) this.deliverNow(queue, message);
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../system/logger';
 import type { StompApplication } from './stomp-application';
 import { CloseCode } from './stomp-errors';
 import { resolveStompOptions, type StompOptions } from './stomp-options';
+import { NO_STOMP_OBSERVER, type StompObserver } from './stomp-observer';
 import { StompSession } from './stomp-session';
 import type { StompConnection, StompSocket } from './stomp-socket';
 import type { SubscriptionRegistry } from './subscription-registry';
@@ -18,6 +19,8 @@ export interface StompEndpointConfig {
   readonly options?: Partial<StompOptions>;
   /** Server session ids; random UUIDs by default. */
   readonly newSessionId?: () => string;
+  /** Told about frames, drops and slow consumers (metrics). */
+  readonly observer?: StompObserver;
 }
 
 /**
@@ -46,6 +49,7 @@ export class StompEndpoint {
       registry: this.registry,
       options: this.options,
       logger: this.config.logger,
+      observer: this.config.observer ?? NO_STOMP_OBSERVER,
       onEnded: (ended) => {
         this.sessions.delete(ended);
         if (this.sessions.size === 0) this.onDrained?.();

@@ -12,6 +12,7 @@ import type { StompApplication, StompPrincipal, StompSessionHandle } from './sto
 import { CloseCode, closeCodeForError } from './stomp-errors';
 import { firstRawHeader, type RawFrame } from './stomp-frame';
 import { StompFrameError } from './stomp-frame-error';
+import type { StompObserver } from './stomp-observer';
 import type { StompOptions } from './stomp-options';
 import type { HandshakeInfo, StompConnection, StompSocket } from './stomp-socket';
 import type { Subscription, Subscriber } from './subscription';
@@ -23,6 +24,7 @@ export interface StompSessionDeps {
   readonly registry: SubscriptionRegistry;
   readonly options: StompOptions;
   readonly logger: Logger;
+  readonly observer: StompObserver;
   /** Called once when the session has ended (the endpoint forgets it). */
   readonly onEnded: (session: StompSession) => void;
 }
@@ -43,6 +45,8 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
   private readonly inbox: InboundQueue;
   private pumping: Promise<void> | undefined;
   private connectTimer: NodeJS.Timeout | undefined;
+  /** Close code and reason when this side closed the transport; unset when the peer did. */
+  private closedWith: { code: number; reason: string } | undefined;
   readonly output: SessionOutput;
   readonly subscriptions: SessionSubscriptions;
   private readonly commands: SessionCommands;
@@ -57,8 +61,12 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     this.output = new SessionOutput(
       socket,
       options,
-      (reason) => this.terminate(CloseCode.policyViolation, `slow consumer: ${reason}`),
+      (reason) => {
+        deps.observer.slowConsumer();
+        this.terminate(CloseCode.policyViolation, `slow consumer: ${reason}`);
+      },
       () => this.terminate(CloseCode.timeout, 'heart-beat timeout'),
+      deps.observer,
     );
     this.inbox = new InboundQueue(socket, options.maxInboundBacklogBytes, () => this.output.heartbeat.received());
     this.subscriptions = new SessionSubscriptions(deps.registry, this);
@@ -137,6 +145,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
   /** Closes the transport without an ERROR frame and ends the session. */
   terminate(code: number, reason: string): void {
     if (this.state === 'closed') return;
+    this.closedWith = { code, reason };
     this.socket.close(code, reason);
     this.finish();
   }
@@ -172,6 +181,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
 
   private async process(frame: RawFrame): Promise<void> {
     const { command } = frame;
+    this.deps.observer.frameReceived(command);
     const isConnect = command === 'CONNECT' || command === 'STOMP';
     if (this.state === 'awaiting-connect' && isConnect) return this.connect(frame);
     if (this.state !== 'connected' || isConnect) {
@@ -220,6 +230,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     ]);
     const { outgoingMs, incomingMs } = negotiateHeartbeat(serverBeat, clientBeat);
     this.output.heartbeat.start(outgoingMs, incomingMs);
+    logger.info({ session: this.id, userId: principal.userId, remoteAddress: this.socket.handshake.remoteAddress }, 'stomp session opened');
   }
 
   /** Ends the session once: stops timers, drops subscriptions, tells the application. */
@@ -232,6 +243,8 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     this.inbox.clear();
     this.subscriptions.clear();
     if (wasConnected) this.deps.registry.removeSession(this.userId, this);
+    const closed = this.closedWith ?? { code: undefined, reason: 'closed by the client or transport' };
+    this.deps.logger.info({ session: this.id, ...(wasConnected ? { userId: this.userId } : {}), connected: wasConnected, code: closed.code, reason: closed.reason }, 'stomp session closed');
     void this.ended(wasConnected);
   }
 

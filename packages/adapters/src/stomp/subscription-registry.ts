@@ -14,6 +14,7 @@ import { registryKey, type Subscription } from './subscription';
 export class SubscriptionRegistry {
   private readonly byKey = new Map<string, Set<Subscription>>();
   private readonly sessionsByUser = new Map<number, Set<StompSessionHandle>>();
+  private subscriptions = 0;
 
   constructor(private readonly logger: Logger = silentLogger) {}
 
@@ -67,10 +68,16 @@ export class SubscriptionRegistry {
     if (set?.delete(session) && set.size === 0) this.sessionsByUser.delete(userId);
   }
 
+  /** Subscriptions of this process, over every destination and session. */
+  get subscriptionCount(): number {
+    return this.subscriptions;
+  }
+
   /** @internal used by sessions */
   add(subscription: Subscription): void {
     let set = this.byKey.get(subscription.key);
     if (!set) this.byKey.set(subscription.key, (set = new Set()));
+    if (!set.has(subscription)) this.subscriptions++;
     set.add(subscription);
   }
 
@@ -78,7 +85,9 @@ export class SubscriptionRegistry {
   remove(subscription: Subscription): void {
     subscription.active = false;
     const set = this.byKey.get(subscription.key);
-    if (set?.delete(subscription) && set.size === 0) this.byKey.delete(subscription.key);
+    if (!set?.delete(subscription)) return;
+    this.subscriptions--;
+    if (set.size === 0) this.byKey.delete(subscription.key);
   }
 
   private fanOut(key: string, destination: string, prepare: () => PreparedMessage): number {

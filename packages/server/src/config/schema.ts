@@ -28,6 +28,7 @@ export const SCHEMA = {
   logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', 'pino log level.'),
   trustProxy: bool('TRUST_PROXY', false, 'Trust X-Forwarded-For for the client address (rate limits).'),
   shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 'Grace period for in-flight requests on SIGTERM/SIGINT, in milliseconds.', 0, 600_000),
+  metricsToken: str('METRICS_TOKEN', undefined, 'Bearer token required by GET /metrics (never logged). Unset: only loopback clients without proxy forwarding headers may scrape it.'),
   shutdownDrainDelayMs: int('SHUTDOWN_DRAIN_DELAY_MS', 0, 'On SIGTERM/SIGINT, /readyz answers 503 at once; the node keeps accepting and serving for this long (so a load balancer stops routing to it) before it stops accepting, in milliseconds.', 0, 600_000),
   bootstrapAdminEmail: str('BOOTSTRAP_ADMIN_EMAIL', undefined, 'Email of the admin created at start-up when no admin exists. Embedded default: admin@sooscode.local.'),
   bootstrapAdminPassword: str('BOOTSTRAP_ADMIN_PASSWORD', undefined, 'Password of that admin. Embedded default: admin1234! (change it).'),

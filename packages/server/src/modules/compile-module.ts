@@ -14,10 +14,12 @@ import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/local-runner/default-blac
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCompileAdmission } from '@sooscode/adapters/redis/redis-compile-admission';
 import { RedisPendingCompileJobs } from '@sooscode/adapters/redis/redis-pending-compile-jobs';
+import type { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from '../config/load-config';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import type { Lifecycle } from '../lifecycle';
+import { observeExecute } from '../observe-execute';
 import { TOKENS } from '../tokens';
 import { createCompileBackend, type CompileBackend } from './compile-backend';
 
@@ -88,7 +90,7 @@ export const compileModule = new ContainerModule((o) => {
     logger: logger(c),
   })).inSingletonScope();
   o.bind(TOKENS.CompileWorker).toDynamicValue((c) => get<CompileBackend>(c, TOKENS.CompileBackend).worker).inSingletonScope();
-  o.bind(TOKENS.RunCode).toDynamicValue((c) => new RunCode({
+  o.bind(TOKENS.RunCode).toDynamicValue((c) => observeExecute(new RunCode({
     policy: get(c, TOKENS.CompilePolicy),
     decoder: new Base64SourceDecoder(),
     admission: get(c, TOKENS.CompileAdmission),
@@ -98,6 +100,9 @@ export const compileModule = new ContainerModule((o) => {
     timeouts: new NodeTimeouts(),
     clock: clock(c),
     random: get<SecureRandom>(c, TOKENS.SecureRandom),
+  }), (_input, result, elapsedMs) => {
+    const outcome = result.ok ? result.value.status.toLowerCase() : result.error.code;
+    get<PromMetrics>(c, TOKENS.Metrics).compileAnswered(outcome, get<CompileBackend>(c, TOKENS.CompileBackend).kind, elapsedMs);
   })).inSingletonScope();
 
   o.bind(TOKENS.HttpModules).toDynamicValue((c) => {

@@ -14,6 +14,7 @@ export function infrastructureModule(settings: RuntimeSettings, infra: Infrastru
     o.bind(TOKENS.Logger).toConstantValue(infra.logger);
     o.bind(TOKENS.Database).toConstantValue(infra.database);
     o.bind(TOKENS.Redis).toConstantValue(infra.redis);
+    o.bind(TOKENS.Metrics).toConstantValue(infra.metrics);
     o.bind<Clock>(TOKENS.Clock).toConstantValue(clock ?? new SystemClock());
     o.bind<SecureRandom>(TOKENS.SecureRandom).toConstantValue(new NodeSecureRandom());
   });

@@ -91,6 +91,7 @@ export const realtimeModule = new ContainerModule((o) => {
       application,
       registry: get(c, TOKENS.SubscriptionRegistry),
       logger: get(c, TOKENS.Logger),
+      observer: get(c, TOKENS.Metrics),
       options: {
         heartbeatSendMs: cfg.stompHeartbeatSendMs,
         heartbeatReceiveMs: cfg.stompHeartbeatReceiveMs,
