@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const { logger, settings } = server;
   const report = settings.dataDirReport;
-  if (report && report.tightened.length > 0) logger.warn({ dataDir: settings.dataDir, paths: report.tightened.length }, 'DATA_DIR was readable by other users: removed their access (now 0700)');
+  if (report && report.exposed.length > 0) logger.warn({ dataDir: settings.dataDir, paths: report.exposed.length }, 'DATA_DIR was open to other users: removed their access (now 0700)');
   if (report && report.stillOpen.length > 0) logger.error({ dataDir: settings.dataDir, paths: report.stillOpen.slice(0, 5) }, 'DATA_DIR holds paths other users can read that this user cannot change: fix their owner or mode');
   if (settings.jwtSecretGenerated) logger.warn({ dataDir: settings.dataDir }, 'JWT_SECRET not set: using a generated secret kept in DATA_DIR (development only)');
   if (!config.smtpHost) logger.warn({}, 'SMTP_HOST not set: the development mailer writes every message, verification codes included, to this log');

@@ -18,7 +18,7 @@ describe('secureDataDir', () => {
   it('creates a missing DATA_DIR with mode 0700, whatever the umask', async () => {
     const dir = join(parent, 'a', 'data');
     const report = await secureDataDir(dir);
-    expect(report).toEqual({ created: true, tightened: [], stillOpen: [] });
+    expect(report).toEqual({ created: true, tightened: [], exposed: [], stillOpen: [] });
     expect(await mode(dir)).toBe(0o700);
   });
 
@@ -32,6 +32,7 @@ describe('secureDataDir', () => {
     await symlink('/etc/passwd', join(dir, 'link'));
     const report = await secureDataDir(dir);
     expect(report.tightened).toHaveLength(5);
+    expect(report.exposed).toHaveLength(5);
     expect(report.stillOpen).toEqual([]);
     expect(await mode(dir)).toBe(0o700);
     expect(await mode(join(dir, 'pgdata', 'base'))).toBe(0o700);
@@ -40,12 +41,24 @@ describe('secureDataDir', () => {
     expect(await mode('/etc/passwd')).toBe(0o644); // links are not followed
   });
 
+  it('tightens open files inside a private DATA_DIR without calling them exposed (the embedded database\'s files)', async () => {
+    const dir = join(parent, 'data');
+    await mkdir(join(dir, 'pgdata'), { recursive: true });
+    await chmod(dir, 0o700);
+    await writeFile(join(dir, 'pgdata', 'PG_VERSION'), '16');
+    await chmod(join(dir, 'pgdata', 'PG_VERSION'), 0o666);
+    const report = await secureDataDir(dir);
+    expect(report.tightened).toContain(join(dir, 'pgdata', 'PG_VERSION'));
+    expect(report.exposed).toEqual([]);
+    expect(await mode(join(dir, 'pgdata', 'PG_VERSION'))).toBe(0o600);
+  });
+
   it('leaves a private DATA_DIR as it is', async () => {
     const dir = join(parent, 'data');
     await mkdir(dir, { mode: 0o700 });
     await chmod(dir, 0o700);
     await writeFile(join(dir, 'jwt-secret'), 'x', { mode: 0o600 });
     await chmod(join(dir, 'jwt-secret'), 0o600);
-    expect(await secureDataDir(dir)).toEqual({ created: false, tightened: [], stillOpen: [] });
+    expect(await secureDataDir(dir)).toEqual({ created: false, tightened: [], exposed: [], stillOpen: [] });
   });
 });
