@@ -9,6 +9,7 @@ export const TOKENS = {
   Database: Symbol.for('Database'),
   Redis: Symbol.for('Redis'),
   Metrics: Symbol.for('Metrics'),
+  TaskLease: Symbol.for('TaskLease'),
   HealthChecks: Symbol.for('HealthChecks'),
   HttpModules: Symbol.for('HttpModules'),
   // identity
@@ -76,6 +77,8 @@ export const TOKENS = {
   DeleteChatMessage: Symbol.for('DeleteChatMessage'),
   ToggleChatReaction: Symbol.for('ToggleChatReaction'),
   ReadChat: Symbol.for('ReadChat'),
+  PurgeOldChat: Symbol.for('PurgeOldChat'),
+  ChatRetention: Symbol.for('ChatRetention'),
   // realtime (bound by the realtime module)
   SubscriptionRegistry: Symbol.for('SubscriptionRegistry'),
   LocalLiveSessions: Symbol.for('LocalLiveSessions'),

@@ -41,7 +41,8 @@ export const SCHEMA = {
   defaultProfileImageUrl: url('DEFAULT_PROFILE_IMAGE_URL', 'https://sooscode-s3file.s3.ap-northeast-2.amazonaws.com/profile.png', 'profileImage of users without an image.', ['http', 'https']),
   frontendUrl: url('FRONTEND_URL', 'http://localhost:5173', 'Where the Google callback redirects after sign-in.', ['http', 'https']),
   chatHistoryMax: int('CHAT_HISTORY_MAX', 1000, 'Messages returned by GET /api/chat/history.', 1, 100_000),
-  chatRetentionDays: int('CHAT_RETENTION_DAYS', 0, 'Days chat messages are kept; 0 keeps them forever.', 0, 36_500),
+  chatRetentionDays: int('CHAT_RETENTION_DAYS', 0, 'Days chat messages are kept; 0 keeps them forever. When > 0, older messages are deleted every CHAT_RETENTION_INTERVAL_S, by one node at a time.', 0, 36_500),
+  chatRetentionIntervalS: int('CHAT_RETENTION_INTERVAL_S', 3600, 'Seconds between chat-retention runs (the first runs one minute after start).', 1, 7 * DAY),
   snapshotMaxChars: int('SNAPSHOT_MAX_CHARS', 100_000, 'Largest snapshot content in characters (SNAPSHOT_013 beyond).', 1, 10_000_000),
 
   // Tokens and sessions (http.md §1.7)

@@ -2,3 +2,4 @@ export * from './post-chat-message';
 export * from './delete-chat-message';
 export * from './toggle-chat-reaction';
 export * from './read-chat';
+export * from './purge-old-chat';
