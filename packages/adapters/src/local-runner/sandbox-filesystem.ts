@@ -3,8 +3,11 @@ import { delimiter, dirname, isAbsolute, join, sep } from 'node:path';
 
 /** One entry of the read-only view of the host a sandboxed job sees. */
 export type HostMount =
-  /** `path` of the host, bound read-only at the same path. */
-  | { readonly kind: 'ro-bind'; readonly path: string }
+  /**
+   * `path` of the host, bound read-only at the same path; `small` entries (a few kilobytes of
+   * configuration) may be copied instead, which is cheaper where each mount costs a process.
+   */
+  | { readonly kind: 'ro-bind'; readonly path: string; readonly small?: boolean }
   /** A symbolic link at `path` pointing to `target` (merged-`/usr` layouts: `/bin` → `usr/bin`). */
   | { readonly kind: 'symlink'; readonly path: string; readonly target: string };
 
@@ -34,7 +37,7 @@ export function hostView(tools: readonly string[]): HostMount[] {
   }
   const etc = [...ETC_ENTRIES, ...safeReaddir('/etc').filter((name) => /^java/.test(name))];
   for (const name of etc) {
-    if (entryKind(join('/etc', name)) !== 'missing') mounts.push({ kind: 'ro-bind', path: join('/etc', name) });
+    if (entryKind(join('/etc', name)) !== 'missing') mounts.push({ kind: 'ro-bind', path: join('/etc', name), small: true });
   }
   const covered = (path: string) => mounts.some((m) => path === m.path || path.startsWith(m.path + sep));
   for (const tool of tools) {
