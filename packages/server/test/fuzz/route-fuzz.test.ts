@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_REDIS } from '../../../adapters/test/support/services';
+import { HAS_POSTGRES, HAS_REDIS } from '../../../adapters/test/support/services';
 import { FUZZ_SEED, HTTP_RUNS, LONG_RUN, STOMP_RUNS } from './fuzz-settings';
 import { FuzzWorld, type StorageConfig } from './fuzz-world';
 import { fuzzHttp, newReport } from './http-fuzzer';
@@ -43,4 +43,4 @@ function fuzzSuite(config: StorageConfig): void {
 
 describe('route fuzzer: embedded start (PGlite, in-process state)', () => fuzzSuite('embedded'));
 
-describe.skipIf(!HAS_REDIS)('route fuzzer: Postgres + Redis', () => fuzzSuite('postgres+redis'));
+describe.skipIf(!HAS_POSTGRES || !HAS_REDIS)('route fuzzer: Postgres + Redis', () => fuzzSuite('postgres+redis'));
