@@ -40,8 +40,8 @@ export function queryText(ctx: Context, name: string): string | undefined {
 
 /** A required `queryText`, else 400 `GLOBAL_411` with detail. */
 export function requiredQueryText(ctx: Context, name: string): string {
-  const v = requiredQuery(ctx, name);
-  if (!isStorableText(v)) throw new HttpFailure(invalidParam(name, DetailReason.format));
+  const v = queryText(ctx, name);
+  if (v === undefined) throw new HttpFailure(invalidParam(name, DetailReason.missing));
   return v;
 }
 

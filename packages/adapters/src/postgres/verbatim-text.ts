@@ -11,8 +11,9 @@
  * | lone surrogate U+D800+n (n < 2048) | U+FDD0 U+E000+n |
  *
  * Every other character is stored as itself, so ordinary text is unchanged in the database.
- * Substring search works on encoded text (encode the needle too); a needle that starts with
- * U+FDD1 or a U+E000–U+E7FF private-use character may also match inside an escape.
+ * Substring search works on encoded text (encode the needle too), except for a needle that is half
+ * of a surrogate pair in the text; a needle that starts with U+FDD1 or a U+E000–U+E7FF private-use
+ * character may also match inside an escape.
  */
 const ESCAPE = '\uFDD0';
 // eslint-disable-next-line no-control-regex -- U+0000 is one of the characters to escape
