@@ -8,6 +8,7 @@ import type { HttpModule } from '@sooscode/adapters/http/http-module';
 import type { StompEndpoint, StompServer, SubscriptionRegistry } from '@sooscode/adapters/stomp/index';
 import { AccessLog } from '@sooscode/adapters/http/access-log';
 import { MetricsRoutes } from '@sooscode/adapters/http/routes/metrics-routes';
+import { OpenApiRoutes } from '@sooscode/adapters/http/routes/openapi-routes';
 import { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
 import { HealthRoutes, type HealthCheck } from '@sooscode/adapters/http/routes/health-routes';
@@ -28,6 +29,9 @@ import { realtimeModule } from './modules/realtime-module';
 import type { Lifecycle } from './lifecycle';
 import { seedOnStart } from './seed';
 import { TOKENS } from './tokens';
+
+/** Version of the API, as published in the OpenAPI document. */
+export const API_VERSION = '0.1.0';
 
 /** A running API server. */
 export interface ApiServer {
@@ -98,6 +102,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       new HealthRoutes(healthChecks(infra), () => shuttingDown),
       new MetricsRoutes(metrics, config.metricsToken),
       ...container.getAll<HttpModule>(TOKENS.HttpModules),
+      new OpenApiRoutes(API_VERSION),
     ];
     watchLiveCounts(metrics, container);
     const app = createHttpApp({

@@ -2,11 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { configurationTable } from './configuration-table';
 import { errorCodeTable } from './error-code-table';
+import { routeTable } from './route-table';
 
 /** The generated regions of the docs: file → (marker name → content). */
 export const GENERATED = [
   { file: '../../../../docs/configuration.md', marker: 'config-table', content: configurationTable },
   { file: '../../../../docs/error-codes.md', marker: 'code-table', content: errorCodeTable },
+  { file: '../../../../docs/api.md', marker: 'route-table', content: routeTable },
 ] as const;
 
 /** Replaces the text between `<!-- BEGIN name -->` and `<!-- END name -->`. */
