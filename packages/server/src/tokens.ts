@@ -23,6 +23,7 @@ export const TOKENS = {
   KeyedHasher: Symbol.for('KeyedHasher'),
   AttemptCounter: Symbol.for('AttemptCounter'),
   EmailVerificationStore: Symbol.for('EmailVerificationStore'),
+  PasswordResetCodeStore: Symbol.for('PasswordResetCodeStore'),
   Mailer: Symbol.for('Mailer'),
   SessionTerminator: Symbol.for('SessionTerminator'),
   SessionIssuer: Symbol.for('SessionIssuer'),

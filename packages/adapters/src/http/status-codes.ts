@@ -28,6 +28,8 @@ export const STATUS_CODES: Readonly<Record<ErrorCode, StatusCodeEntry>> = {
   AUTH_004: { status: 200, message: '인증 이메일 발송 성공' },
   AUTH_005: { status: 200, message: '액세스 토큰 재발급 성공' },
   AUTH_006: { status: 200, message: '내 정보 불러오기 성공' },
+  AUTH_007: { status: 200, message: '비밀번호 재설정 메일을 보냈습니다.' },
+  AUTH_008: { status: 200, message: '비밀번호가 재설정되었습니다.' },
   AUTH_101: { status: 404, message: '등록되지 않은 이메일입니다.' },
   AUTH_102: { status: 400, message: '이미 가입된 이메일입니다.' },
   AUTH_103: { status: 400, message: '탈퇴한 이메일입니다.' },

@@ -1,4 +1,4 @@
-import { afterAll, describe } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   accessTokenDenylistContract,
   attemptCounterContract,
@@ -48,4 +48,25 @@ describe.skipIf(!HAS_REDIS).concurrent('Redis identity stores', () => {
   accessTokenDenylistContract('Redis', redisHarness((redis, prefix) => new RedisAccessTokenDenylist(redis, prefix)), concurrent);
   attemptCounterContract('Redis', redisHarness((redis, prefix) => new RedisAttemptCounter(redis, prefix)), concurrent);
   emailVerificationStoreContract('Redis', redisHarness((redis, prefix) => new RedisEmailVerificationStore(redis, prefix)), concurrent);
+  emailVerificationStoreContract('Redis, password reset', redisHarness((redis, prefix) => new RedisEmailVerificationStore(redis, prefix, 'password-reset')), concurrent);
+});
+
+describe.skipIf(!HAS_REDIS)('RedisEmailVerificationStore purposes', () => {
+  it('keeps registration codes and reset codes of one address apart', async () => {
+    const r = await openTestRedis();
+    try {
+      const registration = new RedisEmailVerificationStore(r.redis, r.prefix);
+      const reset = new RedisEmailVerificationStore(r.redis, r.prefix, 'password-reset');
+      const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const record = { email: 'p@example.com', codeDigest: 'reg', sentAt: now, expiresAt: now, failedAttempts: 0, verifiedAt: null };
+      await registration.put(record, 60);
+      expect(await reset.get('p@example.com')).toBeNull();
+      expect(await reset.countAttempt('p@example.com', 'reg')).toBeNull();
+      await reset.put({ ...record, codeDigest: 'rst' }, 60);
+      await reset.remove('p@example.com');
+      expect(await registration.get('p@example.com')).toEqual(record);
+    } finally {
+      await r.close();
+    }
+  });
 });

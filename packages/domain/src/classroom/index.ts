@@ -27,3 +27,5 @@ export * from './admin/use-cases/create-account';
 export * from './admin/use-cases/edit-account';
 export * from './admin/use-cases/change-role';
 export * from './admin/use-cases/set-account-status';
+export * from './admin/use-cases/reset-account-password';
+export * from './admin/use-cases/bulk-create-accounts';

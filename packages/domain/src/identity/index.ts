@@ -5,5 +5,6 @@ export * from './principal';
 export * from './identity-policy';
 export * from './session-issuer';
 export * from './login-throttle';
+export * from './email-codes/index';
 export * from './ports/index';
 export * from './use-cases/index';

@@ -37,6 +37,11 @@ export class LoginThrottle {
     }
   }
 
+  /** Lifts the account's lock and forgets its failures (password reset, http.md §15); the address keeps its own. */
+  async clearAccount(email: string): Promise<void> {
+    await Promise.all([this.counter.reset(`login-lock:acct:${email}`), this.counter.reset(`login-fail:acct:${email}`)]);
+  }
+
   /** A successful login clears the account's counter. */
   async recordSuccess(email: string): Promise<void> {
     await this.counter.reset(`login-fail:acct:${email}`);

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'AUTH_004',
   'AUTH_005',
   'AUTH_006',
+  'AUTH_007',
+  'AUTH_008',
   'AUTH_101',
   'AUTH_102',
   'AUTH_103',

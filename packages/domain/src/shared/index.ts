@@ -4,3 +4,4 @@ export * from './error-code';
 export * from './clock';
 export * from './secure-random';
 export * from './wall-clock';
+export * from './bounded-map';

@@ -11,7 +11,9 @@ import {
   RefreshSession,
   RegisterUser,
   RenewAccessToken,
+  ResetPassword,
   SendEmailCode,
+  SendPasswordResetCode,
   SessionIssuer,
   UpdateProfile,
   VerifyEmailCode,
@@ -44,6 +46,7 @@ export function identityFixture(overrides: Partial<IdentityPolicy> = {}) {
   const denylist = new InMemoryAccessTokenDenylist(clock);
   const counter = new InMemoryAttemptCounter(clock);
   const verifications = new InMemoryEmailVerificationStore(clock);
+  const resetCodes = new InMemoryEmailVerificationStore(clock);
   const tokens = new FakeAccessTokens(1800);
   const keyed = new FakeKeyedHasher();
   const random = new SequenceRandom();
@@ -54,7 +57,7 @@ export function identityFixture(overrides: Partial<IdentityPolicy> = {}) {
   const throttle = new LoginThrottle(counter, policy);
   const authenticate = new AuthenticateAccessToken(tokens, denylist, store, users, clock);
   const f = {
-    policy, clock, users, store, denylist, counter, verifications, tokens, keyed, random, hasher, mailer, terminator, sessions, throttle,
+    policy, clock, users, store, denylist, counter, verifications, resetCodes, tokens, keyed, random, hasher, mailer, terminator, sessions, throttle,
     authenticate,
     logIn: new LogIn(users, hasher, throttle, sessions, clock),
     logOut: new LogOut(tokens, denylist, store, sessions, terminator, clock),
@@ -63,6 +66,8 @@ export function identityFixture(overrides: Partial<IdentityPolicy> = {}) {
     register: new RegisterUser(users, hasher, verifications, clock, policy),
     sendEmailCode: new SendEmailCode(users, verifications, counter, mailer, keyed, random, clock, policy),
     verifyEmailCode: new VerifyEmailCode(verifications, keyed, clock, policy),
+    sendPasswordResetCode: new SendPasswordResetCode(users, resetCodes, counter, mailer, keyed, random, clock, policy),
+    resetPassword: new ResetPassword(users, resetCodes, keyed, hasher, throttle, store, terminator, clock, policy),
     checkEmail: new CheckEmailAvailability(users, counter),
     changePassword: new ChangePassword(users, hasher, throttle, store, terminator, clock),
     updateProfile: new UpdateProfile(users, clock),

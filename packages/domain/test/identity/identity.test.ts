@@ -11,3 +11,4 @@ import './register-user.suite';
 import './email-code.suite';
 import './account.suite';
 import './memory-contracts.suite';
+import './password-reset.suite';

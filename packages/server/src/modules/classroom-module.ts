@@ -1,8 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
-  ActivateAccount, AssignStudents, ChangeRole, ClassAccess, ClassListings, CreateAccount, CreateClass, DeactivateAccount, DeleteClass, DeleteSnapshot,
+  ActivateAccount, AssignStudents, BulkCreateAccounts, ChangeRole, ClassAccess, ClassListings, CreateAccount, CreateClass, DeactivateAccount, DeleteClass, DeleteSnapshot,
   DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, ParticipantList,
-  ReadSharedCode, ReadSnapshot, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
+  ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
 } from '@sooscode/domain';
 import type {
   ClassroomRepository, Clock, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway,
@@ -28,6 +29,12 @@ import type { CacheInvalidator } from './cache-module';
 import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/domain/memory';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
+
+/**
+ * Password hashes a bulk import runs at once: one per core, at most 3, so at least one of libuv's four
+ * worker threads stays free for the logins (argon2) and file work of other requests meanwhile.
+ */
+const BULK_HASH_CONCURRENCY = Math.max(1, Math.min(3, availableParallelism()));
 
 /**
  * Classes, enrolments, snapshots, the admin back office and their HTTP routes. Relational data is always
@@ -103,6 +110,10 @@ export const classroomModule = new ContainerModule((o) => {
       changeRole: new ChangeRole(users, clock(c)),
       activateAccount: new ActivateAccount(users, clock(c)),
       deactivateAccount: new DeactivateAccount(users, get(c, TOKENS.EndUserAccess)),
+      resetAccountPassword: new ResetAccountPassword(
+        users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clock(c),
+      ),
+      bulkCreateAccounts: new BulkCreateAccounts(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY),
       saveSnapshot: new SaveSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
       updateSnapshot: new UpdateSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
       findSnapshots: new FindSnapshots(snapshots, access, cfg.appTimeZone),

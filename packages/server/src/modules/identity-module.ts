@@ -2,7 +2,7 @@ import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import {
   AuthenticateAccessToken, ChangePassword, CheckEmailAvailability, EndUserAccess, EnsureBootstrapAdmin, LoginThrottle, LogIn, LogOut,
-  RefreshSession, RegisterUser, RenewAccessToken, SendEmailCode, SessionIssuer, UpdateProfile, VerifyEmailCode,
+  RefreshSession, RegisterUser, RenewAccessToken, ResetPassword, SendEmailCode, SendPasswordResetCode, SessionIssuer, UpdateProfile, VerifyEmailCode,
 } from '@sooscode/domain';
 import type {
   AccessTokenDenylist, AccessTokenIssuer, AccessTokenVerifier, AttemptCounter, Clock, EmailVerificationStore, IdentityPolicy, KeyedHasher,
@@ -102,6 +102,11 @@ export const identityModule = new ContainerModule((o) => {
     const r = redis(c);
     return r ? new RedisEmailVerificationStore(r, prefix(c)) : new InMemoryEmailVerificationStore(clock(c));
   }).inSingletonScope();
+  // Password-reset codes: the same port, a store of their own (http.md §15: never interchangeable).
+  o.bind<EmailVerificationStore>(TOKENS.PasswordResetCodeStore).toDynamicValue((c) => {
+    const r = redis(c);
+    return r ? new RedisEmailVerificationStore(r, prefix(c), 'password-reset') : new InMemoryEmailVerificationStore(clock(c));
+  }).inSingletonScope();
   o.bind<Mailer>(TOKENS.Mailer).toDynamicValue((c) => {
     const cfg = settings(c).config;
     if (!cfg.smtpHost) return new LogMailer(get<Logger>(c, TOKENS.Logger));
@@ -139,6 +144,7 @@ export const identityModule = new ContainerModule((o) => {
     const verifications = get<EmailVerificationStore>(c, TOKENS.EmailVerificationStore);
     const keyed = get<KeyedHasher>(c, TOKENS.KeyedHasher);
     const throttle = get<LoginThrottle>(c, TOKENS.LoginThrottle);
+    const resetCodes = get<EmailVerificationStore>(c, TOKENS.PasswordResetCodeStore);
     const s = settings(c);
     return {
       guards: get(c, TOKENS.AuthGuards),
@@ -152,6 +158,8 @@ export const identityModule = new ContainerModule((o) => {
       sendEmailCode: new SendEmailCode(users, verifications, counter, get(c, TOKENS.Mailer), keyed, get(c, TOKENS.SecureRandom), clock(c), policy),
       verifyEmailCode: new VerifyEmailCode(verifications, keyed, clock(c), policy),
       checkEmail: new CheckEmailAvailability(users, counter),
+      sendPasswordResetCode: new SendPasswordResetCode(users, resetCodes, counter, get(c, TOKENS.Mailer), keyed, get(c, TOKENS.SecureRandom), clock(c), policy),
+      resetPassword: new ResetPassword(users, resetCodes, keyed, hasher, throttle, store, terminator, clock(c), policy),
       changePassword: new ChangePassword(users, hasher, throttle, store, terminator, clock(c)),
       updateProfile: new UpdateProfile(users, clock(c)),
       endUserAccess: get(c, TOKENS.EndUserAccess),

@@ -26,7 +26,19 @@ export function userStatusOf(value: string | undefined): UserStatus | undefined 
   return upper === 'ACTIVE' || upper === 'INACTIVE' ? upper : undefined;
 }
 
-/** `/api/admin/users/**` (http.md §10, §12). Admin only; literal routes come before placeholders. */
+/**
+ * The `{userId}` of the admin password reset: the contract (http.md §15) answers a malformed id with
+ * 400 `GLOBAL_400`, where every other admin route answers `GLOBAL_411`.
+ */
+function resetTargetId(ctx: Context): number {
+  try {
+    return pathId(ctx, 'userId');
+  } catch {
+    failWith('GLOBAL_400');
+  }
+}
+
+/** `/api/admin/users/**` (http.md §10, §12, §15). Admin only; literal routes come before placeholders. */
 export class AdminUserRoutes implements HttpModule {
   constructor(private readonly deps: ClassroomRouteDeps) {}
 
@@ -107,6 +119,11 @@ export class AdminUserRoutes implements HttpModule {
       const role = new BodyFields(await readJsonObject(ctx)).string('role');
       unwrap(await d.changeRole.execute(userId, role));
       sendEnvelope(ctx, 'ADM_COM_000');
+    });
+
+    router.post('/api/admin/users/:userId/password/reset', ...admin, async (ctx) => {
+      const reset = unwrap(await d.resetAccountPassword.execute(resetTargetId(ctx)));
+      sendEnvelope(ctx, 'ADM_COM_000', { userId: reset.user.id, email: reset.user.email, temporaryPassword: reset.temporaryPassword });
     });
 
     router.get('/api/admin/users/:userId/classes', ...admin, async (ctx) => {

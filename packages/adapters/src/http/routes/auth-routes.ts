@@ -12,7 +12,7 @@ import { sendEnvelope } from '../responses';
 import type { IdentityRouteDeps } from './identity-use-cases';
 import { presentLogin } from './user-presenter';
 
-/** `/api/auth/**` except Google sign-in (http.md §2). Every route here is public. */
+/** `/api/auth/**` except Google sign-in (http.md §2, account recovery §15). Every route here is public. */
 export class AuthRoutes implements HttpModule {
   constructor(private readonly deps: IdentityRouteDeps) {}
 
@@ -81,6 +81,18 @@ export class AuthRoutes implements HttpModule {
       const body = new BodyFields(await readJsonObject(ctx));
       unwrap(await d.verifyEmailCode.execute({ email: body.text('email'), code: body.string('code') }));
       sendEnvelope(ctx, 'AUTH_003');
+    });
+
+    router.post('/api/auth/password/forgot', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      unwrap(await d.sendPasswordResetCode.execute({ email: body.text('email'), clientIp: ctx.ip }));
+      sendEnvelope(ctx, 'AUTH_007');
+    });
+
+    router.post('/api/auth/password/reset', async (ctx) => {
+      const body = new BodyFields(await readJsonObject(ctx));
+      unwrap(await d.resetPassword.execute({ email: body.text('email'), code: body.string('code'), newPassword: body.string('newPassword') }));
+      sendEnvelope(ctx, 'AUTH_008');
     });
   }
 }

@@ -1,7 +1,7 @@
 import type {
-  ActivateAccount, AssignStudents, ChangeRole, ClassAccess, ClassListings, ClassroomRepository, CreateAccount, CreateClass, DeactivateAccount,
+  ActivateAccount, AssignStudents, BulkCreateAccounts, ChangeRole, ClassAccess, ClassListings, ClassroomRepository, CreateAccount, CreateClass, DeactivateAccount,
   DeleteClass, DeleteSnapshot, DescribeClass, EditAccount, EditClass, EndClass, EnrolmentRepository, EnterClassroom, FindSnapshots, KickParticipant,
-  ListMyClasses, ReadSharedCode, ReadSnapshot, SaveSnapshot, UnassignStudents, UpdateSnapshot, UserDirectory, UserRepository, ViewParticipants,
+  ListMyClasses, ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, UserDirectory, UserRepository, ViewParticipants,
 } from '@sooscode/domain';
 import type { Logger } from '../../system/logger';
 import type { AuthGuards } from '../auth-middleware';
@@ -41,6 +41,8 @@ export interface ClassroomRouteDeps {
   readonly changeRole: ChangeRole;
   readonly activateAccount: ActivateAccount;
   readonly deactivateAccount: DeactivateAccount;
+  readonly resetAccountPassword: ResetAccountPassword;
+  readonly bulkCreateAccounts: BulkCreateAccounts;
   // snapshots
   readonly saveSnapshot: SaveSnapshot;
   readonly updateSnapshot: UpdateSnapshot;

@@ -7,7 +7,9 @@ import type {
   LogOut,
   RefreshSession,
   RegisterUser,
+  ResetPassword,
   SendEmailCode,
+  SendPasswordResetCode,
   UpdateProfile,
   UserRepository,
   VerifyEmailCode,
@@ -28,6 +30,8 @@ export interface IdentityRouteDeps {
   readonly sendEmailCode: SendEmailCode;
   readonly verifyEmailCode: VerifyEmailCode;
   readonly checkEmail: CheckEmailAvailability;
+  readonly sendPasswordResetCode: SendPasswordResetCode;
+  readonly resetPassword: ResetPassword;
   readonly changePassword: ChangePassword;
   readonly updateProfile: UpdateProfile;
   readonly endUserAccess: EndUserAccess;

@@ -14,3 +14,5 @@ export * from './ensure-bootstrap-admin';
 export * from './begin-google-login';
 export * from './log-in-with-google';
 export * from './authenticate-refresh-token';
+export * from './send-password-reset-code';
+export * from './reset-password';

@@ -2,15 +2,14 @@ import type { Mailer } from '../../../identity/ports/mailer';
 import type { PasswordHasher } from '../../../identity/ports/password-hasher';
 import type { UserRepository } from '../../../identity/ports/user-repository';
 import type { User } from '../../../identity/user';
-import { newAccount, normalizeEmail } from '../../../identity/user';
-import { checkEmail, checkName } from '../../../identity/credential-rules';
+import { newAccount } from '../../../identity/user';
 import type { Clock } from '../../../shared/clock';
 import type { DomainError } from '../../../shared/domain-error';
 import { domainError } from '../../../shared/domain-error';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
 import type { SecureRandom } from '../../../shared/secure-random';
-import { checkAssignableRole, isRuleError, TEMPORARY_PASSWORD_ALPHABET, TEMPORARY_PASSWORD_LENGTH } from '../account-rules';
+import { checkNewAccount, drawTemporaryPassword, isRuleError } from '../account-rules';
 
 /** Input of an admin account creation. */
 export interface CreateAccountInput {
@@ -42,19 +41,15 @@ export class CreateAccount {
   ) {}
 
   async execute(input: CreateAccountInput): Promise<Result<CreatedAccount, DomainError>> {
-    const invalid = checkName(input.name) ?? checkEmail(input.email);
-    if (invalid) return err(invalid);
-    const role = checkAssignableRole(input.role);
-    if (isRuleError(role)) return err(role);
-    const email = normalizeEmail(input.email!);
-    if (await this.users.findByEmail(email)) return err(domainError('AUTH_102'));
-    const temporaryPassword = this.random.fromAlphabet(TEMPORARY_PASSWORD_ALPHABET, TEMPORARY_PASSWORD_LENGTH);
-    const now = this.clock.now();
-    const user = await this.users.create(newAccount({ email, name: input.name!.trim(), passwordHash: await this.hasher.hash(temporaryPassword), role }, now));
+    const fields = checkNewAccount(input);
+    if (isRuleError(fields)) return err(fields);
+    if (await this.users.findByEmail(fields.email)) return err(domainError('AUTH_102'));
+    const temporaryPassword = drawTemporaryPassword(this.random);
+    const user = await this.users.create(newAccount({ ...fields, passwordHash: await this.hasher.hash(temporaryPassword) }, this.clock.now()));
     let mailed = true;
     try {
       await this.mailer.send({
-        to: email,
+        to: user.email,
         subject: '[SoosCode] 임시 비밀번호 안내',
         text: `${user.name}님, SoosCode 계정이 생성되었습니다.\n임시 비밀번호: ${temporaryPassword}\n로그인 후 비밀번호를 변경해주세요.`,
       });
