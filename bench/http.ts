@@ -1,6 +1,8 @@
 // bench:http — requests/s of authenticated API routes against a bare Koa route served the same way, measured
 // in the same run, on the embedded profile (PGlite + in-process state) and on Postgres + Redis when reachable.
-// Usage: pnpm bench:http [-- --duration 8 --connections 50]
+// The API runs from the compiled build (built first) unless `--entry tsx`.
+// Usage: pnpm bench:http [-- --duration 8 --connections 50 --entry dist|tsx]
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ const DURATION_S = Number(args.get('duration') ?? 8);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ENTRY = args.get('entry') === 'tsx' ? 'packages/server/src/main.ts' : 'packages/server/dist/main.js';
 
 interface Target {
   readonly name: string;
@@ -45,7 +48,7 @@ async function classIdFor(baseUrl: string, cookie: string): Promise<number | und
 async function profile(name: string, env: Record<string, string>, bareUrl: string, rows: string[][]): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = await spawnServer('packages/server/src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'true' }, async () => (await fetch(`${baseUrl}/readyz`)).ok);
+  const api = await spawnServer(ENTRY, { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'true' }, async () => (await fetch(`${baseUrl}/readyz`)).ok);
   try {
     const cookie = await login(baseUrl, 'student1@sooscode.local', 'Student1!');
     const targets: Target[] = [{ name: 'GET /api/me', path: '/api/me', headers: { cookie } }];
@@ -78,6 +81,8 @@ async function postgresAvailable(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  if (ENTRY.endsWith('.js')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  process.stdout.write(`API entry: ${ENTRY}\n`);
   const barePort = await freePort();
   const bare = await spawnServer('bench/http/bare-koa-server.ts', { PORT: String(barePort) }, async () => (await fetch(`http://127.0.0.1:${barePort}/bare`)).ok);
   const bareUrl = `http://127.0.0.1:${barePort}`;

@@ -5,8 +5,9 @@
 // Server and load generator run in separate processes, with a fresh server process per run; the
 // max-mode runs alternate raw/STOMP and are repeated (the median counts), and the fixed-rate runs
 // of both servers happen at the same time, so that background load on the machine hits both sides
-// alike. Usage: npx tsx bench/stomp.ts
-import { fork, type ChildProcess } from 'node:child_process';
+// alike. The engine runs from the compiled build (built first), or from the sources through tsx with
+// SOOSCODE_BENCH_BUILD=tsx. Usage: pnpm bench:stomp
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { LoadCommand, LoadReply, RunResult, RunSpec, ServerCommand, ServerKind, ServerReply } from './stomp/bench-protocol';
@@ -106,6 +107,8 @@ const median = (runs: RunResult[]): RunResult => [...runs].sort((a, b) => rate(a
 const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 async function main(): Promise<void> {
+  if (process.env.SOOSCODE_BENCH_BUILD !== 'tsx') execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  process.stdout.write(`STOMP engine: ${process.env.SOOSCODE_BENCH_BUILD === 'tsx' ? 'sources through tsx' : 'compiled build (packages/adapters/dist)'}\n`);
   const began = Date.now();
   const rabbit = await rabbitReachable();
   const kinds: ServerKind[] = rabbit ? ['raw', 'stomp', 'rabbit'] : ['raw', 'stomp'];

@@ -13,9 +13,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `tsx <script>` with `env` and waits until `ready()` resolves true (polled), or fails after `timeoutMs`. */
+/**
+ * Spawns `script` (a `.ts` file through tsx, a compiled `.js` file with plain node) with `env` and waits
+ * until `ready()` resolves true (polled), or fails after `timeoutMs`.
+ */
 export async function spawnServer(script: string, env: Record<string, string>, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);

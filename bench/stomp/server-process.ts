@@ -4,12 +4,20 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from './ws-module';
-import { StompEndpoint } from '../../packages/adapters/src/stomp/stomp-endpoint';
-import { StompServer } from '../../packages/adapters/src/stomp/stomp-server';
-import { SubscriptionRegistry } from '../../packages/adapters/src/stomp/subscription-registry';
-import { silentLogger } from '../../packages/adapters/src/system/logger';
+import type * as EndpointModule from '../../packages/adapters/src/stomp/stomp-endpoint';
+import type * as ServerModule from '../../packages/adapters/src/stomp/stomp-server';
+import type * as RegistryModule from '../../packages/adapters/src/stomp/subscription-registry';
+import type * as LoggerModule from '../../packages/adapters/src/system/logger';
 import { BenchApplication } from './bench-application';
 import type { ServerCommand, ServerKind, ServerReply } from './bench-protocol';
+
+/** The engine under test: the compiled build (`dist`, default) or the sources through tsx (`SOOSCODE_BENCH_BUILD=tsx`). */
+const fromSources = process.env.SOOSCODE_BENCH_BUILD === 'tsx';
+const engine = (file: string) => (fromSources ? `../../packages/adapters/src/${file}.ts` : `../../packages/adapters/dist/${file}.js`);
+const { StompEndpoint } = (await import(engine('stomp/stomp-endpoint'))) as typeof EndpointModule;
+const { StompServer } = (await import(engine('stomp/stomp-server'))) as typeof ServerModule;
+const { SubscriptionRegistry } = (await import(engine('stomp/subscription-registry'))) as typeof RegistryModule;
+const { silentLogger } = (await import(engine('system/logger'))) as typeof LoggerModule;
 
 const kind = process.argv[2] as ServerKind;
 const http = createServer((_req, res) => {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { Logger } from '../system/logger';
 import { STARTUP_LOCK_KEY, withAdvisoryLock } from './advisory-lock';
@@ -55,6 +55,8 @@ export async function openDatabase(location: DatabaseLocation, logger: Logger, o
     url = location.url;
   } else {
     if ('pgliteDir' in location) await mkdir(location.pgliteDir, { recursive: true });
+    // loaded only for the embedded engine: a Postgres node never pays for PGlite's code and memory
+    const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
     pglite = await PGlite.create('pgliteDir' in location ? location.pgliteDir : undefined);
     socketServer = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await socketServer.start();
