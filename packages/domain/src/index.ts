@@ -6,3 +6,4 @@ export * from './collaboration/index';
 export * from './compilation/index';
 export * from './classroom/index';
 export * from './collaboration/snapshots/index';
+export * from './files/index';

@@ -24,6 +24,8 @@ import { cacheModule } from './modules/cache-module';
 import { collaborationModule } from './modules/collaboration-module';
 import { identityModule } from './modules/identity-module';
 import { infrastructureModule } from './modules/infrastructure-module';
+import type { SignedFileUrls } from '@sooscode/adapters/storage/signed-file-urls';
+import { filesModule, UPLOAD_PATHS } from './modules/files-module';
 import { mediaModule } from './modules/media-module';
 import { realtimeModule } from './modules/realtime-module';
 import type { Lifecycle } from './lifecycle';
@@ -57,7 +59,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), cacheModule, realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), cacheModule, realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule, filesModule);
   return container;
 }
 
@@ -110,6 +112,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       originPolicy: new OriginPolicy(config.corsAllowedOrigins, settings.ownOrigin),
       modules,
       trustProxy: config.trustProxy,
+      largeBodyPaths: UPLOAD_PATHS,
       observers: [new AccessLog(logger.child({ component: 'http' })), metrics],
     });
     server = createServer(app.callback());
@@ -128,6 +131,8 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Without PUBLIC_BASE_URL, signed file URLs name the port actually bound (PORT=0 picks one).
+  if (config.publicBaseUrl === undefined) container.get<SignedFileUrls>(TOKENS.SignedFileUrls).rebase(`http://localhost:${port}`);
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -12,6 +12,12 @@ export const TOKENS = {
   TaskLease: Symbol.for('TaskLease'),
   HealthChecks: Symbol.for('HealthChecks'),
   HttpModules: Symbol.for('HttpModules'),
+  // files
+  FileStorage: Symbol.for('FileStorage'),
+  SignedFileUrls: Symbol.for('SignedFileUrls'),
+  ImageUrls: Symbol.for('ImageUrls'),
+  ClassroomFileRepository: Symbol.for('ClassroomFileRepository'),
+  FileRouteDeps: Symbol.for('FileRouteDeps'),
   // identity
   IdentityPolicy: Symbol.for('IdentityPolicy'),
   UserRepository: Symbol.for('UserRepository'),

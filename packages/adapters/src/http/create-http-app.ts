@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   readonly trustProxy: boolean;
   /** Largest accepted request body in bytes; default 1 MiB. */
   readonly bodyLimitBytes?: number;
+  /** Upload routes (exact paths, or `prefix*`) exempt from `bodyLimitBytes`: they enforce their own limits. */
+  readonly largeBodyPaths?: readonly string[];
   /** Told about every answered request (access log, metrics), outermost. */
   readonly observers?: readonly HttpRequestObserver[];
 }
@@ -34,7 +36,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   if (options.observers?.length) app.use(requestObserverMiddleware(options.observers));
   app.use(requestContextMiddleware(options.logger));
   app.use(corsMiddleware(options.originPolicy));
-  app.use(bodyLimitMiddleware(router, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES));
+  app.use(bodyLimitMiddleware(router, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, options.largeBodyPaths));
   app.use(router.routes());
   app.use(unroutedMiddleware(router));
   app.on('error', (err: unknown) => options.logger.warn({ err }, 'koa error'));

@@ -21,12 +21,14 @@ function isRouted(router: Router, ctx: Context): boolean {
 /**
  * Runs before the router. A declared body over `limitBytes` is 413 `GLOBAL_413`, unless the path or
  * method is unknown (404/405 come first, http.md §1.5). The route match is only computed for such
- * bodies, so ordinary requests pay for matching once, in the router.
+ * bodies, so ordinary requests pay for matching once, in the router. `largeBodyPaths` (the upload
+ * routes, exact paths or `prefix*`) are left to their route, which enforces its own limits while reading.
  */
-export function bodyLimitMiddleware(router: Router, limitBytes: number) {
+export function bodyLimitMiddleware(router: Router, limitBytes: number, largeBodyPaths: readonly string[] = []) {
+  const exempt = (path: string) => largeBodyPaths.some((p) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p));
   return async (ctx: Context, next: Next): Promise<void> => {
     const declared = Number(ctx.get('content-length') || '0');
-    if (declared > limitBytes) {
+    if (declared > limitBytes && !exempt(ctx.path)) {
       if (!isRouted(router, ctx)) refuseUnrouted(router, ctx);
       throw new HttpFailure(domainError('GLOBAL_413'));
     }

@@ -12,7 +12,7 @@ export interface RuntimeSettings {
   /** No DATABASE_URL: embedded PGlite. */
   readonly embedded: boolean;
   readonly dataDir: string;
-  /** What securing DATA_DIR found (only when DATA_DIR is used: embedded database or generated secret). */
+  /** What securing DATA_DIR found (only when DATA_DIR is used: embedded database, generated secret or local file storage). */
   readonly dataDirReport?: DataDirReport;
   readonly jwtSecret: Uint8Array;
   /** True when the JWT secret was generated (and kept in DATA_DIR). */
@@ -45,7 +45,7 @@ export async function resolveRuntimeSettings(config: Config, env: Readonly<Recor
   const loopback = isLoopbackHost(config.host);
   const embedded = config.databaseUrl === undefined;
   const dataDir = resolve(config.dataDir);
-  const usesDataDir = embedded || (config.jwtSecret === undefined && loopback);
+  const usesDataDir = embedded || (config.jwtSecret === undefined && loopback) || config.s3Bucket === undefined;
   const dataDirReport = usesDataDir ? await secureDataDir(dataDir) : undefined;
   let jwtSecret: Uint8Array;
   let jwtSecretGenerated = false;

@@ -117,6 +117,15 @@ export const SCHEMA = {
   judge0PollAfterMs: int('JUDGE0_POLL_AFTER_MS', 1500, 'Start polling Judge0 this long after submission, in milliseconds.', 0, 60_000),
   judge0PollIntervalMs: int('JUDGE0_POLL_INTERVAL_MS', 500, 'Judge0 polling interval, in milliseconds.', 50, 60_000),
 
+  // File storage (http.md §12): S3 when S3_BUCKET is set, else local disk in DATA_DIR/files
+  s3Bucket: str('S3_BUCKET', undefined, 'Bucket for uploaded files. Unset: files are kept on local disk in DATA_DIR/files and served through signed API URLs.'),
+  s3Endpoint: url('S3_ENDPOINT', undefined, 'Endpoint of an S3-compatible store (MinIO, R2, …). Unset: AWS S3.', ['http', 'https']),
+  s3Region: str('S3_REGION', 'us-east-1', 'Region of the bucket.'),
+  s3AccessKeyId: str('S3_ACCESS_KEY_ID', undefined, 'Access key id. Unset (with the secret): the AWS default credential chain.'),
+  s3SecretAccessKey: str('S3_SECRET_ACCESS_KEY', undefined, 'Secret access key (never logged).'),
+  s3ForcePathStyle: bool('S3_FORCE_PATH_STYLE', false, 'Path-style bucket URLs (endpoint/bucket/key), needed by MinIO and most non-AWS stores.'),
+  fileUrlTtlS: int('FILE_URL_TTL_S', 600, 'Lifetime of the file and image URLs handed to clients, in seconds.', 60, DAY),
+
   // LiveKit (livekit.md §6)
   livekitUrl: url('LIVEKIT_URL', undefined, 'LiveKit server URL. Loopback default ws://127.0.0.1:7880; set empty to disable the room API.', ['ws', 'wss', 'http', 'https'], true),
   livekitApiKey: str('LIVEKIT_API_KEY', undefined, 'API key. Loopback default devkey; set empty to disable tokens and webhooks.', undefined, true),

@@ -10,11 +10,11 @@ import type {
   PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore,
 } from '@sooscode/domain';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
+import { AdminExcel } from '@sooscode/adapters/http/excel/admin-excel';
 import { AdminClassRoutes } from '@sooscode/adapters/http/routes/admin-class-routes';
 import { AdminUserRoutes } from '@sooscode/adapters/http/routes/admin-user-routes';
 import type { ClassroomRouteDeps } from '@sooscode/adapters/http/routes/classroom-route-deps';
 import { ClassroomRoutes } from '@sooscode/adapters/http/routes/classroom-routes';
-import { DeferredMyPageRoutes } from '@sooscode/adapters/http/routes/deferred-routes';
 import { MyPageClassRoutes } from '@sooscode/adapters/http/routes/mypage-class-routes';
 import { SnapshotRoutes } from '@sooscode/adapters/http/routes/snapshot-routes';
 import type { Database } from '@sooscode/adapters/postgres/database';
@@ -27,6 +27,7 @@ import type { RuntimeSettings } from '../config/runtime-settings';
 import { TOKENS } from '../tokens';
 import type { CacheInvalidator } from './cache-module';
 import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/domain/memory';
+import type { ImageUrls } from '@sooscode/adapters/http/image-urls';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
@@ -82,11 +83,12 @@ export const classroomModule = new ContainerModule((o) => {
     const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
     const liveModes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
     const listings = new ClassListings(users, enrolments);
+    const bulkCreateAccounts = new BulkCreateAccounts(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY);
     return {
       guards: get<AuthGuards>(c, TOKENS.AuthGuards),
       logger: get<Logger>(c, TOKENS.Logger),
       timeZone: cfg.appTimeZone,
-      defaultProfileImageUrl: cfg.defaultProfileImageUrl,
+      images: get<ImageUrls>(c, TOKENS.ImageUrls),
       access,
       users,
       classes,
@@ -113,7 +115,10 @@ export const classroomModule = new ContainerModule((o) => {
       resetAccountPassword: new ResetAccountPassword(
         users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clock(c),
       ),
-      bulkCreateAccounts: new BulkCreateAccounts(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY),
+      bulkCreateAccounts,
+      excel: new AdminExcel({
+        logger: get<Logger>(c, TOKENS.Logger), timeZone: cfg.appTimeZone, clock: clock(c), directory: get(c, TOKENS.UserDirectory), classes, enrolments, listings, bulkCreateAccounts,
+      }),
       saveSnapshot: new SaveSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
       updateSnapshot: new UpdateSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
       findSnapshots: new FindSnapshots(snapshots, access, cfg.appTimeZone),
@@ -128,5 +133,4 @@ export const classroomModule = new ContainerModule((o) => {
   o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AdminUserRoutes(routes(c)));
   o.bind(TOKENS.HttpModules).toDynamicValue((c) => new MyPageClassRoutes(routes(c)));
   o.bind(TOKENS.HttpModules).toDynamicValue((c) => new SnapshotRoutes(routes(c)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new DeferredMyPageRoutes(routes(c)));
 });

@@ -34,6 +34,7 @@ import { READ_CACHE_TTL_MS, type CacheInvalidator } from './cache-module';
 /** Safety net for the cached session checks; reported changes clear them at once (milliseconds). */
 const SESSION_CHECK_TTL_MS = 10_000;
 import { TOKENS } from '../tokens';
+import type { ImageUrls } from '@sooscode/adapters/http/image-urls';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
@@ -163,7 +164,7 @@ export const identityModule = new ContainerModule((o) => {
       changePassword: new ChangePassword(users, hasher, throttle, store, terminator, clock(c)),
       updateProfile: new UpdateProfile(users, clock(c)),
       endUserAccess: get(c, TOKENS.EndUserAccess),
-      defaultProfileImageUrl: s.config.defaultProfileImageUrl,
+      images: get<ImageUrls>(c, TOKENS.ImageUrls),
     };
   }).inSingletonScope();
   o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AuthRoutes(get(c, TOKENS.IdentityRouteDeps)));

@@ -18,7 +18,8 @@ const MEMBER = { anonymous: A, outsider: 'CLASS_002', student: 'ok', instructor:
 const USER = { anonymous: A, outsider: 'ok', student: 'ok', instructor: 'ok', otherInstructor: 'ok', admin: 'ok' } as const;
 /** only the enrolled student owns the snapshot */
 const OWNER = (other: ErrorCode) => ({ anonymous: A, outsider: other, student: 'ok', instructor: other, otherInstructor: other, admin: other }) as const;
-const DEFERRED = (m: Record<Actor, Outcome>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'ok' ? 'GLOBAL_503' : v])) as Record<Actor, Outcome>;
+/** Who gets past authorisation, for requests whose (missing) body is refused right after it. */
+const UNTIL_BODY = (m: Record<Actor, Outcome>, bodyError: ErrorCode) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'ok' ? bodyError : v])) as Record<Actor, Outcome>;
 
 const snapshotBody = (w: ActorWorld) => ({ classId: w.classRoom.id, title: '제목', content: 'code', language: 'java' });
 const ROWS: Row[] = [
@@ -33,13 +34,16 @@ const ROWS: Row[] = [
   ['end', 'POST', (w) => `/api/class/${w.classRoom.id}/end`, undefined, STAFF],
   ['my page detail', 'GET', (w) => `/api/mypage/detail/${w.classRoom.id}`, undefined, VIEWER],
   ['my page classes', 'GET', () => `/api/mypage/classes`, undefined, { ...USER, admin: 'USER_002' }],
-  ['class files (deferred)', 'GET', (w) => `/api/mypage/${w.classRoom.id}/files`, undefined, DEFERRED(VIEWER)],
-  ['class files by date (deferred)', 'GET', (w) => `/api/mypage/${w.classRoom.id}/files/by-date?lectureDate=2025-12-01`, undefined, DEFERRED(VIEWER)],
-  ['thumbnail (deferred)', 'POST', (w) => `/api/mypage/classroom/${w.classRoom.id}/thumbnail`, undefined, DEFERRED(STAFF)],
-  ['file upload (deferred)', 'POST', () => `/api/mypage/files/upload`, undefined, DEFERRED(USER)],
-  ['file batch delete (deferred)', 'DELETE', () => `/api/mypage/files/batch`, undefined, DEFERRED(USER)],
-  ['profile image update (deferred)', 'POST', () => `/api/mypage/profile/image/update`, undefined, DEFERRED(USER)],
-  ['profile image delete (deferred)', 'POST', () => `/api/mypage/profile/image/delete`, undefined, DEFERRED(USER)],
+  ['class files', 'GET', (w) => `/api/mypage/${w.classRoom.id}/files`, undefined, VIEWER],
+  ['class files by date', 'GET', (w) => `/api/mypage/${w.classRoom.id}/files/by-date?lectureDate=2025-12-01`, undefined, VIEWER],
+  // staff(c) is checked before the body is read: only those allowed get as far as its (wrong) type
+  ['thumbnail', 'POST', (w) => `/api/mypage/classroom/${w.classRoom.id}/thumbnail`, undefined, UNTIL_BODY(STAFF, 'GLOBAL_415')],
+  // the class is a field of the form: every user's non-multipart request is refused for its type
+  ['file upload', 'POST', () => `/api/mypage/files/upload`, undefined, UNTIL_BODY(USER, 'GLOBAL_415')],
+  // an empty body is not JSON: 400 GLOBAL_400 for every user
+  ['file batch delete', 'DELETE', () => `/api/mypage/files/batch`, undefined, UNTIL_BODY(USER, 'GLOBAL_400')],
+  ['profile image update', 'POST', () => `/api/mypage/profile/image/update`, undefined, UNTIL_BODY(USER, 'GLOBAL_415')],
+  ['profile image delete', 'POST', () => `/api/mypage/profile/image/delete`, undefined, USER],
   ['snapshot create', 'POST', () => `/api/snapshot/`, snapshotBody, MEMBER],
   ['snapshot create alias', 'POST', () => `/api/snapshot`, snapshotBody, MEMBER],
   ['snapshot page', 'GET', (w) => `/api/snapshot/read?classId=${w.classRoom.id}`, undefined, USER],

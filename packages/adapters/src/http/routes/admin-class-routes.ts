@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { sortDirectionOf, type ClassSortField } from '@sooscode/domain';
+import { sortDirectionOf, type ClassSearch, type ClassSortField } from '@sooscode/domain';
 import { BodyFields } from '../body-fields';
 import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
@@ -12,13 +12,25 @@ import { presentClassStudent } from './admin-presenters';
 import { presentClassItem } from './class-presenters';
 import { classInputOf, queryLocalDate, queryLocalTime } from './classroom-params';
 import type { ClassroomRouteDeps } from './classroom-route-deps';
-import { notYetServed } from './deferred-routes';
 
 const CLASS_SORT_FIELDS: readonly ClassSortField[] = ['createdAt', 'title', 'startDate', 'endDate', 'startTime', 'endTime'];
 
 /** `sortBy` of the admin class list; anything unknown means `createdAt`. */
 export function classSortFieldOf(value: string | undefined): ClassSortField {
   return (CLASS_SORT_FIELDS as readonly string[]).includes(value ?? '') ? (value as ClassSortField) : 'createdAt';
+}
+
+/** The filters and order of the admin class list (http.md §11), shared by its Excel export (§12). */
+function classSearchOf(ctx: Context): ClassSearch {
+  return {
+    keyword: queryText(ctx, 'keyword'),
+    startDateFrom: queryLocalDate(ctx, 'startDate'),
+    endDateTo: queryLocalDate(ctx, 'endDate'),
+    startTimeFrom: queryLocalTime(ctx, 'startTime'),
+    endTimeTo: queryLocalTime(ctx, 'endTime'),
+    sortBy: classSortFieldOf(queryString(ctx, 'sortBy')),
+    direction: sortDirectionOf(queryString(ctx, 'sortDirection')),
+  };
 }
 
 /**
@@ -39,40 +51,32 @@ export class AdminClassRoutes implements HttpModule {
 
     router.post('/api/admin/classes/create', ...admin, async (ctx) => {
       const listing = unwrap(await d.createClass.execute(classInputOf(await readJsonObject(ctx))));
-      sendEnvelope(ctx, 'ADM_CLS_000', presentClassItem(listing));
+      sendEnvelope(ctx, 'ADM_CLS_000', presentClassItem(listing, d.images));
     });
 
     router.get('/api/admin/classes/instructors', ...admin, async (ctx) => {
       sendEnvelope(ctx, 'ADM_COM_000', await d.directory.activeInstructors(queryText(ctx, 'keyword')));
     });
 
-    router.get('/api/admin/classes/list/export', ...admin, notYetServed);
+    router.get('/api/admin/classes/list/export', ...admin, (ctx) => d.excel.exportClasses(ctx, classSearchOf(ctx)));
 
     router.get('/api/admin/classes', ...admin, async (ctx) => {
       const { page, size } = paging(ctx, 10);
-      const search = {
-        keyword: queryText(ctx, 'keyword'),
-        startDateFrom: queryLocalDate(ctx, 'startDate'),
-        endDateTo: queryLocalDate(ctx, 'endDate'),
-        startTimeFrom: queryLocalTime(ctx, 'startTime'),
-        endTimeTo: queryLocalTime(ctx, 'endTime'),
-        sortBy: classSortFieldOf(queryString(ctx, 'sortBy')),
-        direction: sortDirectionOf(queryString(ctx, 'sortDirection')),
-      };
+      const search = classSearchOf(ctx);
       const found = await d.classes.search(search, { page, size });
-      sendEnvelope(ctx, 'ADM_COM_000', adminPage(found.items.map(presentClassItem), page, size, found.total));
+      sendEnvelope(ctx, 'ADM_COM_000', adminPage(found.items.map((l) => presentClassItem(l, d.images)), page, size, found.total));
     });
 
     router.get('/api/admin/classes/:classId', ...admin, async (ctx) => {
       const room = await d.classes.findById(pathId(ctx, 'classId'));
       if (!room) failWith('CLASS_001');
-      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(await d.listings.of(room)));
+      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(await d.listings.of(room), d.images));
     });
 
     router.post('/api/admin/classes/:classId/edit', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
       const listing = unwrap(await d.editClass.execute(classId, classInputOf(await readJsonObject(ctx))));
-      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(listing));
+      sendEnvelope(ctx, 'ADM_COM_000', presentClassItem(listing, d.images));
     });
 
     router.post('/api/admin/classes/:classId/delete', ...admin, async (ctx) => {
@@ -104,13 +108,10 @@ export class AdminClassRoutes implements HttpModule {
       if (!(await d.classes.findById(classId))) failWith('CLASS_001');
       const search = { keyword: queryText(ctx, 'keyword'), direction: sortDirectionOf(queryString(ctx, 'sortDirection')) };
       const found = await d.enrolments.studentsOf(classId, search, { page, size });
-      const items = found.items.map((s) => presentClassStudent(s, d.defaultProfileImageUrl, d.timeZone));
+      const items = found.items.map((s) => presentClassStudent(s, d.images, d.timeZone));
       sendEnvelope(ctx, 'ADM_COM_000', adminPage(items, page, size, found.total));
     });
 
-    router.get('/api/admin/classes/:classId/export', ...admin, async (ctx) => {
-      pathId(ctx, 'classId');
-      notYetServed(ctx);
-    });
+    router.get('/api/admin/classes/:classId/export', ...admin, (ctx) => d.excel.exportClass(ctx, pathId(ctx, 'classId')));
   }
 }

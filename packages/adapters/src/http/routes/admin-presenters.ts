@@ -1,5 +1,6 @@
 import type { EnrolledClass, EnrolledStudent, User } from '@sooscode/domain';
 import { formatLocalDateTime } from '@sooscode/domain';
+import type { ImageUrls } from '../image-urls';
 
 /** Admin `UserListItem` (http.md §10); `isActive` is a string and keeps its name. */
 export function presentUserListItem(u: User, timeZone: string) {
@@ -38,12 +39,12 @@ export function presentUserClass(c: EnrolledClass, timeZone: string) {
 }
 
 /** An item of `GET /api/admin/classes/{id}/students`; `profileImage` is always a full URL. */
-export function presentClassStudent(s: EnrolledStudent, defaultProfileImageUrl: string, timeZone: string) {
+export function presentClassStudent(s: EnrolledStudent, images: ImageUrls, timeZone: string) {
   return {
     userId: s.userId,
     name: s.name,
     email: s.email,
-    profileImage: s.profileImageUrl ?? defaultProfileImageUrl,
+    profileImage: images.profile(s.profileImageUrl),
     enrolledAt: formatLocalDateTime(s.enrolledAt, timeZone),
   };
 }

@@ -29,7 +29,7 @@ export class AuthRoutes implements HttpModule {
       const body = new BodyFields(await readJsonObject(ctx));
       const { user, session } = unwrap(await d.logIn.execute({ email: body.text('email'), password: body.string('password'), clientIp: ctx.ip }));
       this.setSessionCookies(ctx, session);
-      sendEnvelope(ctx, 'AUTH_000', presentLogin(user, d.defaultProfileImageUrl));
+      sendEnvelope(ctx, 'AUTH_000', presentLogin(user, d.images));
     });
 
     router.post('/api/auth/logout', async (ctx) => {

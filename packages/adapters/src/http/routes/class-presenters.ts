@@ -1,4 +1,5 @@
 import type { ClassListing, ClassMode, ClassRoom, ClassRoomDetail, CodeDocument, MyClass } from '@sooscode/domain';
+import type { ImageUrls } from '../image-urls';
 
 /** `ClassRoomDetailResponse` (http.md §4). */
 export function presentClassDetail(d: ClassRoomDetail) {
@@ -24,11 +25,11 @@ export function presentCode(doc: CodeDocument | null) {
 }
 
 /** Admin `ClassItem` (http.md §11). */
-export function presentClassItem(l: ClassListing) {
+export function presentClassItem(l: ClassListing, images: ImageUrls) {
   const r = l.room;
   return {
     classId: r.id,
-    thumbnail: r.thumbnailUrl,
+    thumbnail: images.thumbnail(r.thumbnailUrl),
     title: r.title,
     description: r.description,
     online: r.online,
@@ -43,13 +44,13 @@ export function presentClassItem(l: ClassListing) {
 }
 
 /** An item of `GET /api/mypage/classes` (http.md §7). */
-export function presentMyClass(c: MyClass) {
+export function presentMyClass(c: MyClass, images: ImageUrls) {
   const r = c.room;
   return {
     classId: r.id,
     title: r.title,
     teacherName: c.instructorName,
-    thumbnailUrl: r.thumbnailUrl,
+    thumbnailUrl: images.thumbnail(r.thumbnailUrl),
     startDate: r.startDate,
     endDate: r.endDate,
     startTime: r.startTime,
@@ -58,7 +59,7 @@ export function presentMyClass(c: MyClass) {
 }
 
 /** `data` of `GET /api/mypage/detail/{classId}` (http.md §7); `status` is always null. */
-export function presentMyClassDetail(room: ClassRoom, mode: ClassMode) {
+export function presentMyClassDetail(room: ClassRoom, mode: ClassMode, images: ImageUrls) {
   return {
     classId: room.id,
     title: room.title,
@@ -69,6 +70,6 @@ export function presentMyClassDetail(room: ClassRoom, mode: ClassMode) {
     endDate: room.endDate,
     startTime: room.startTime,
     endTime: room.endTime,
-    thumbnailUrl: room.thumbnailUrl,
+    thumbnailUrl: images.thumbnail(room.thumbnailUrl),
   };
 }

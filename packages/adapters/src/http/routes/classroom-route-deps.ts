@@ -4,7 +4,9 @@ import type {
   ListMyClasses, ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, UserDirectory, UserRepository, ViewParticipants,
 } from '@sooscode/domain';
 import type { Logger } from '../../system/logger';
+import type { ImageUrls } from '../image-urls';
 import type { AuthGuards } from '../auth-middleware';
+import type { AdminExcel } from '../excel/admin-excel';
 
 /** What the classroom, admin, my-page class and snapshot routes need. */
 export interface ClassroomRouteDeps {
@@ -12,8 +14,8 @@ export interface ClassroomRouteDeps {
   readonly logger: Logger;
   /** APP_TIME_ZONE: every LocalDateTime written and every date filter read. */
   readonly timeZone: string;
-  /** DEFAULT_PROFILE_IMAGE_URL. */
-  readonly defaultProfileImageUrl: string;
+  /** Stored image fields → URLs for clients (DEFAULT_PROFILE_IMAGE_URL included). */
+  readonly images: ImageUrls;
   readonly access: ClassAccess;
   readonly users: UserRepository;
   readonly classes: ClassroomRepository;
@@ -43,6 +45,8 @@ export interface ClassroomRouteDeps {
   readonly deactivateAccount: DeactivateAccount;
   readonly resetAccountPassword: ResetAccountPassword;
   readonly bulkCreateAccounts: BulkCreateAccounts;
+  /** The admin Excel template, import and exports (http.md §12). */
+  readonly excel: AdminExcel;
   // snapshots
   readonly saveSnapshot: SaveSnapshot;
   readonly updateSnapshot: UpdateSnapshot;

@@ -16,6 +16,7 @@ import type {
 } from '@sooscode/domain';
 import type { AuthCookieOptions } from '../auth-cookies';
 import type { AuthGuards } from '../auth-middleware';
+import type { ImageUrls } from '../image-urls';
 
 /** What the identity routes need. */
 export interface IdentityRouteDeps {
@@ -35,6 +36,6 @@ export interface IdentityRouteDeps {
   readonly changePassword: ChangePassword;
   readonly updateProfile: UpdateProfile;
   readonly endUserAccess: EndUserAccess;
-  /** Used when a user has no profile image (DEFAULT_PROFILE_IMAGE_URL). */
-  readonly defaultProfileImageUrl: string;
+  /** Stored profile images → URLs for clients (DEFAULT_PROFILE_IMAGE_URL when there is none). */
+  readonly images: ImageUrls;
 }

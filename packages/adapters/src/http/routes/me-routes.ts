@@ -19,7 +19,7 @@ export class MeRoutes implements HttpModule {
 
     router.get('/api/me', requireUser, async (ctx) => {
       const p = principalOf(ctx.state);
-      sendEnvelope(ctx, 'AUTH_006', presentMe({ id: p.userId, email: p.email, name: p.name, role: p.role, profileImageUrl: p.profileImageUrl }, d.defaultProfileImageUrl));
+      sendEnvelope(ctx, 'AUTH_006', presentMe({ id: p.userId, email: p.email, name: p.name, role: p.role, profileImageUrl: p.profileImageUrl }, d.images));
     });
 
     router.post('/api/mypage/password/update', requireUser, async (ctx) => {

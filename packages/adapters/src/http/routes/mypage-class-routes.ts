@@ -20,13 +20,13 @@ export class MyPageClassRoutes implements HttpModule {
     router.get('/api/mypage/classes', requireUser, async (ctx) => {
       const { page, size } = paging(ctx, 10);
       const found = unwrap(await d.listMyClasses.execute(principalOf(ctx.state), { page, size }));
-      sendEnvelope(ctx, 'GLOBAL_000', springPage(found.items.map(presentMyClass), page, size, found.total));
+      sendEnvelope(ctx, 'GLOBAL_000', springPage(found.items.map((c) => presentMyClass(c, d.images)), page, size, found.total));
     });
 
     router.get('/api/mypage/detail/:classId', requireUser, async (ctx) => {
       const classId = myPageClassId(ctx, 'classId');
       const { room, mode } = unwrap(await d.describeClass.execute(classId, principalOf(ctx.state)));
-      sendEnvelope(ctx, 'GLOBAL_000', presentMyClassDetail(room, mode));
+      sendEnvelope(ctx, 'GLOBAL_000', presentMyClassDetail(room, mode, d.images));
     });
   }
 }

@@ -12,3 +12,4 @@ export * from './classroom-repository-contract';
 export * from './user-directory-contract';
 export * from './snapshot-repository-contract';
 export * from './webhook-event-dedupe-contract';
+export * from './file-storage-contract';
