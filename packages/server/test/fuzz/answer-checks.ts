@@ -8,7 +8,7 @@ import { STATUS_CODES } from '@sooscode/adapters/http/status-codes';
  */
 export const DOCUMENTED_5XX: ReadonlySet<string> = new Set(['GLOBAL_503', 'LIVEKIT_002', 'COMPILE_004', 'COMPILE_005', 'COMPILE_006']);
 
-/** Successes with a RAW (un-enveloped) body, http.md §1.3, as `METHOD template`. */
+/** Successes with a RAW (un-enveloped) body, http.md §1.3 (JSON, empty, or the binary Excel files of §12), as `METHOD template`. */
 export const RAW_SUCCESSES: ReadonlySet<string> = new Set([
   'GET /api/class/:classId/participants',
   'GET /api/class/:classId/students',
@@ -22,6 +22,11 @@ export const RAW_SUCCESSES: ReadonlySet<string> = new Set([
   'POST /api/livekit/room/end',
   'GET /api/livekit/room/:roomName/participants',
   'GET /api/livekit/rooms',
+  'POST /api/admin/users/bulk',
+  'GET /api/admin/users/export',
+  'GET /api/admin/users/template/download',
+  'GET /api/admin/classes/:classId/export',
+  'GET /api/admin/classes/list/export',
 ]);
 
 const ENVELOPE_KEYS = ['success', 'status', 'code', 'message'];
