@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { Logger } from './logger';
 
 /** Paths whose values never reach the log. */
@@ -14,6 +15,9 @@ const REDACT = [
  */
 export function createPinoLogger(level: string, prettyOutput = process.stdout.isTTY === true): Logger {
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'sooscode-api' } };
-  const logger = prettyOutput ? pino(options, pretty({ colorize: true, sync: true, ignore: 'pid,hostname,service' })) : pino(options);
+  if (!prettyOutput) return pino(options) as unknown as Logger;
+  // loaded only for a terminal: servers writing JSON never pay for pino-pretty
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+  const logger = pino(options, pretty({ colorize: true, sync: true, ignore: 'pid,hostname,service' }));
   return logger as unknown as Logger;
 }
