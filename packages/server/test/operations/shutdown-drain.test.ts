@@ -15,7 +15,7 @@ describe('readiness and drain on shutdown', () => {
     worker = await FakeWorker.start();
     worker.behaviour = { kind: 'accept' }; // the run waits until the test completes its job
     api = await startCompileServer({
-      env: { COMPILE_WORKER_URL: worker.url, COMPILE_DEADLINE_MS: '60000', COMPILE_COOLDOWN_S: '0', SHUTDOWN_DRAIN_DELAY_MS: '2000', SHUTDOWN_TIMEOUT_MS: '30000' },
+      env: { COMPILE_WORKER_URL: worker.url, COMPILE_DEADLINE_MS: '60000', COMPILE_COOLDOWN_S: '0', SHUTDOWN_DRAIN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '30000' },
     });
   });
   afterAll(async () => {
