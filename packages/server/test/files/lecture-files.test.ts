@@ -109,6 +109,15 @@ describe('lecture materials (http.md §12) on local disk storage', () => {
     expect((await list()).totalElements).toBe(total);
   });
 
+  it('takes a file of exactly 10 MiB (the limit is inclusive)', async () => {
+    const exact = Buffer.alloc(10 * 1024 * 1024, 0x41);
+    const r = await upload('instructor', form([['files', exact, 'exact.txt']], w.classRoom.id, '2025-12-02'));
+    expect([r.status, r.body.code]).toEqual([200, 'GLOBAL_000']);
+    const [item] = r.body.data as Item[];
+    expect(Number((await fetch(item!.fileUrl)).headers.get('content-length'))).toBe(exact.length);
+    expect((await w.clients.instructor.json('DELETE', '/api/mypage/files/batch', { body: { fileIds: [item!.classroomFileId] } })).body.code).toBe('GLOBAL_000');
+  });
+
   it('leaves no object behind when the upload is cut off mid-stream', async () => {
     const before = (await storedObjects(filesDir)).length;
     const boundary = 'cutoffboundary';

@@ -53,7 +53,7 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
     bb = busboy({
       headers: ctx.req.headers,
       defParamCharset: 'utf8',
-      limits: { files: spec.rules.maxFiles, fileSize: spec.rules.maxFileBytes, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + spec.rules.maxFiles + 1 },
+      limits: { files: spec.rules.maxFiles, fileSize: spec.rules.maxFileBytes + 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + spec.rules.maxFiles + 1 },
     });
   } catch {
     throw new HttpFailure(domainError('FILE_005')); // no boundary, or a header busboy cannot read
@@ -137,24 +137,31 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
       headBytes += next.value.byteLength;
     }
     const first = Buffer.concat(head);
-    if ((file as Readable & { truncated?: boolean }).truncated) return { error: domainError('FILE_009') };
+    // busboy stops a file at maxFileBytes + 1 bytes (and marks it truncated): a file of exactly the limit passes.
+    const tooLarge = (bytes: number) => bytes > spec.rules.maxFileBytes || (file as Readable & { truncated?: boolean }).truncated === true;
+    if (tooLarge(first.byteLength)) return { error: domainError('FILE_009') };
     if (first.byteLength === 0) return { error: domainError('FILE_014') };
     if (!(await contentMatchesExtension(first.subarray(0, SNIFF_BYTES), extension))) return { error: domainError('FILE_008') };
     const key = newStorageKey(spec.keyPrefix, extension);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
+    let received = first.byteLength;
     async function* body(): AsyncIterable<Uint8Array> {
       yield first;
       if (!ended) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          received += next.value.byteLength;
+          if (tooLarge(received)) throw new Error('file over its size limit');
+          yield next.value;
+        }
       }
-      if ((file as Readable & { truncated?: boolean }).truncated) throw new Error('file over its size limit');
+      if (tooLarge(received)) throw new Error('file over its size limit');
     }
     try {
       const info = await storage.put(key, body(), contentType);
       return { fileName, storageKey: key, contentType, size: info.size };
     } catch (e) {
       if (e instanceof StorageWriteAbortedError) {
-        return { error: domainError((file as Readable & { truncated?: boolean }).truncated ? 'FILE_009' : 'FILE_005') };
+        return { error: domainError(tooLarge(received) ? 'FILE_009' : 'FILE_005') };
       }
       throw e;
     }
