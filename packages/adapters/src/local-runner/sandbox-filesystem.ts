@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, sep } from 'node:path';
 
 /** One entry of the read-only view of the host a sandboxed job sees. */
@@ -25,8 +25,10 @@ const ETC_ENTRIES = ['ld.so.cache', 'ld.so.conf', 'ld.so.conf.d', 'alternatives'
 /**
  * The read-only part of a job's filesystem: the system program and library folders, the few
  * `/etc` entries of `ETC_ENTRIES` plus `/etc/java*`, and the installation folder of each
- * toolchain executable that lives outside them (for example a Node.js under `/opt/node` or
- * `~/.nvm/…`: its prefix, the folder above its `bin`, is bound). `tools` are absolute paths.
+ * toolchain executable that lives outside them (for example a Node.js under `/opt/node`: its prefix,
+ * the folder above its `bin`, is bound) when other users can reach it (the sandbox is built by the
+ * job's unprivileged user; a toolchain under `/root` cannot be bound and that language fails with
+ * "command not found"). `tools` are absolute paths.
  */
 export function hostView(tools: readonly string[]): HostMount[] {
   const mounts: HostMount[] = [];
@@ -49,7 +51,7 @@ export function hostView(tools: readonly string[]): HostMount[] {
     }
     if (covered(real)) continue;
     const prefix = dirname(dirname(real));
-    if (prefix !== '/' && !covered(prefix)) mounts.push({ kind: 'ro-bind', path: prefix });
+    if (prefix !== '/' && !covered(prefix) && reachableByOthers(prefix)) mounts.push({ kind: 'ro-bind', path: prefix });
   }
   return mounts;
 }
@@ -63,6 +65,20 @@ export function resolveCommand(command: string, path: string): string | undefine
     if (isExecutable(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** True when every folder from `/` down to `dir` lets other users in (o+x), and `dir` lets them list it. */
+function reachableByOthers(dir: string): boolean {
+  const parts = dir.split('/').filter(Boolean);
+  try {
+    for (let i = 1; i <= parts.length; i++) {
+      const mode = statSync(`/${parts.slice(0, i).join('/')}`).mode;
+      if ((mode & 0o001) === 0 || (i === parts.length && (mode & 0o004) === 0)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isExecutable(file: string): boolean {
