@@ -18,7 +18,7 @@ import { resolveRuntimeSettings, type RuntimeSettings } from './config/runtime-s
 import { closeConnectionsWhileDraining, drainHttpServer } from './http-drain';
 import { createLogger, openInfrastructure, type Infrastructure } from './infrastructure';
 import { compileModule } from './modules/compile-module';
-import { classroomModule } from './modules/classroom-module';
+import { ADMIN_UPLOAD_PATHS, classroomModule } from './modules/classroom-module';
 import { googleModule } from './modules/google-module';
 import { cacheModule } from './modules/cache-module';
 import { collaborationModule } from './modules/collaboration-module';
@@ -112,7 +112,7 @@ export async function startApiServer(config: Config, env: Readonly<Record<string
       originPolicy: new OriginPolicy(config.corsAllowedOrigins, settings.ownOrigin),
       modules,
       trustProxy: config.trustProxy,
-      largeBodyPaths: UPLOAD_PATHS,
+      largeBodyPaths: [...UPLOAD_PATHS, ...ADMIN_UPLOAD_PATHS],
       observers: [new AccessLog(logger.child({ component: 'http' })), metrics],
     });
     server = createServer(app.callback());

@@ -37,6 +37,9 @@ const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
  */
 const BULK_HASH_CONCURRENCY = Math.max(1, Math.min(3, availableParallelism()));
 
+/** Upload routes of this module, exempt from the 1 MiB body limit: the bulk import enforces its own 5 MB while reading. */
+export const ADMIN_UPLOAD_PATHS = ['/api/admin/users/bulk'];
+
 /**
  * Classes, enrolments, snapshots, the admin back office and their HTTP routes. Relational data is always
  * in the database; live state comes from the realtime module's ports. LiveKit's Room API is optional:

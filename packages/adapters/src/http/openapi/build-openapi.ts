@@ -42,7 +42,8 @@ export function failuresOf(doc: RouteDoc): ErrorCode[] {
 function responsesOf(doc: RouteDoc): Json {
   const responses: Json = {};
   if (doc.raw !== undefined) {
-    responses['200'] = { description: `RAW (not enveloped): ${doc.raw}`, content: { 'application/json': { schema: { description: doc.raw } } } };
+    const schema = doc.rawType ? { type: 'string', contentEncoding: 'binary', description: doc.raw } : { description: doc.raw };
+    responses['200'] = { description: `RAW (not enveloped): ${doc.raw}`, content: { [doc.rawType ?? 'application/json']: { schema } } };
   } else if (doc.success !== undefined) {
     responses['200'] = { description: `Env(${doc.success}): ${STATUS_CODES[doc.success].message}`, content: { 'application/json': { schema: envelopeWith([doc.success]) } } };
   } else {

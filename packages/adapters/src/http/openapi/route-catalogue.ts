@@ -14,6 +14,8 @@ export interface RouteDoc {
   readonly success?: ErrorCode;
   /** The un-enveloped (RAW) 200 body, described, when the route answers RAW. */
   readonly raw?: string;
+  /** Media type of the RAW body when it is not JSON (the Excel downloads). */
+  readonly rawType?: string;
   /** The request: body fields (`{a, b?}`) or query parameters, described. */
   readonly request?: string;
   /** Failure codes the route answers with (their HTTP status comes from the catalogue). */
@@ -21,6 +23,9 @@ export interface RouteDoc {
   /** The configuration under which the route exists (it is not registered otherwise). */
   readonly only?: string;
 }
+
+/** The media type of the Excel downloads. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Every REST route of the API, keyed `METHOD /path` with router parameters. A test compares this
@@ -46,6 +51,8 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteDoc>> = {
   'GET /api/auth/email/check': { tag: 'auth', who: 'public', success: 'AUTH_003', request: 'query email (required)', errors: ['GLOBAL_411', 'GLOBAL_429', 'AUTH_102'] },
   'POST /api/auth/email/send': { tag: 'auth', who: 'public', success: 'AUTH_004', request: '{email}', errors: ['AUTH_102', 'VALID_USR_005', 'AUTH_306', 'AUTH_303'] },
   'POST /api/auth/email/verify': { tag: 'auth', who: 'public', success: 'AUTH_003', request: '{email, code}', errors: ['AUTH_301', 'AUTH_305', 'AUTH_302'] },
+  'POST /api/auth/password/forgot': { tag: 'auth', who: 'public', success: 'AUTH_007', request: '{email}. The same answer whether or not an account has the email (no enumeration); only ACTIVE LOCAL accounts get the mailed code.', errors: ['VALID_USR_005', 'VALID_USR_007', 'VALID_USR_008', 'VALID_USR_006', 'AUTH_306', 'AUTH_303'] },
+  'POST /api/auth/password/reset': { tag: 'auth', who: 'public', success: 'AUTH_008', request: '{email, code, newPassword}. Revokes every session family of the user; sets no cookie.', errors: ['VALID_USR_005', 'VALID_USR_007', 'VALID_USR_008', 'VALID_USR_006', 'VALID_USR_009', 'VALID_USR_010', 'VALID_USR_011', 'VALID_USR_012', 'AUTH_301', 'AUTH_305', 'AUTH_302'] },
   'GET /api/auth/google/login': { tag: 'auth', who: 'public', errors: ['GLOBAL_503'] },
   'GET /api/auth/google/callback': { tag: 'auth', who: 'public', request: 'query code, state; cookie oauthState', errors: ['AUTH_501', 'AUTH_503', 'AUTH_502', 'AUTH_504', 'AUTH_103'] },
   'POST /api/auth/refresh': { tag: 'auth', who: 'public', success: 'AUTH_005', request: 'cookie refreshToken; body ignored', errors: ['AUTH_402', 'AUTH_403', 'AUTH_404'] },
@@ -90,6 +97,7 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteDoc>> = {
   'POST /api/admin/users/:userId/activate': { tag: 'admin-users', who: 'admin', success: 'ADM_COM_000', errors: ['ADM_USR_001', 'ADM_USR_003'] },
   'POST /api/admin/users/:userId/role': { tag: 'admin-users', who: 'admin', success: 'ADM_COM_000', request: '{role}, case-insensitive (FIX: lower case was 500)', errors: ['ADM_USR_001', 'VALID_USR_014', 'VALID_USR_016', 'ADM_USR_004', 'ADM_USR_003'] },
   'GET /api/admin/users/:userId/classes': { tag: 'admin-users', who: 'admin', success: 'ADM_COM_000', errors: ['ADM_USR_001'] },
+  'POST /api/admin/users/:userId/password/reset': { tag: 'admin-users', who: 'admin', success: 'ADM_COM_000', request: 'body ignored. data: {userId, email, temporaryPassword}; every session family of the user is revoked.', errors: ['GLOBAL_400', 'ADM_USR_001', 'ADM_USR_003'] },
   'POST /api/admin/classes/create': { tag: 'admin-classes', who: 'admin', success: 'ADM_CLS_000', request: '{title, description?, instructorId, isOnline, startDate, endDate, startTime, endTime}', errors: [] },
   'GET /api/admin/classes/:classId': { tag: 'admin-classes', who: 'admin', success: 'ADM_COM_000', errors: ['CLASS_001'] },
   'POST /api/admin/classes/:classId/edit': { tag: 'admin-classes', who: 'admin', success: 'ADM_COM_000', request: 'same fields as create', errors: ['CLASS_001'] },
@@ -100,11 +108,11 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteDoc>> = {
   'GET /api/admin/classes/:classId/students': { tag: 'admin-classes', who: 'admin', success: 'ADM_COM_000', request: 'keyword matches name or email. Always sorted by enrolment time in sortDirection.', errors: ['CLASS_001'] },
   'GET /api/admin/classes/instructors': { tag: 'admin-classes', who: 'admin', success: 'ADM_COM_000', errors: [] },
   'GET /api/admin/classes/:classId/students/available': { tag: 'admin-classes', who: 'admin', success: 'ADM_COM_000', errors: ['ADM_CLS_001'] },
-  'POST /api/admin/users/bulk': { tag: 'deferred', who: 'admin', success: 'ADM_USR_100', request: 'multipart file (.xlsx; at most 5 MB and 1000 rows; header email,name,role)', errors: [] },
-  'GET /api/admin/users/export': { tag: 'deferred', who: 'admin', errors: [] },
-  'GET /api/admin/users/template/download': { tag: 'deferred', who: 'admin', errors: [] },
-  'GET /api/admin/classes/:classId/export': { tag: 'deferred', who: 'admin', errors: [] },
-  'GET /api/admin/classes/list/export': { tag: 'deferred', who: 'admin', errors: [] },
+  'POST /api/admin/users/bulk': { tag: 'admin-users', who: 'admin', raw: 'xlsx bulk_create_result_YYYYMMDD.xlsx, sheet 일괄 생성 결과: 이메일, 이름, 권한, 임시 비밀번호, 성공 여부 (성공/실패), 비고', rawType: XLSX, request: 'multipart file (.xlsx; at most 5 MB and 1000 rows; header email,name,role; a blank role means STUDENT)', errors: ['GLOBAL_415', 'GLOBAL_400', 'GLOBAL_413', 'ADM_USR_100', 'ADM_USR_101', 'ADM_USR_102', 'ADM_USR_103', 'ADM_USR_104', 'ADM_USR_105', 'ADM_USR_109', 'ADM_USR_110', 'ADM_USR_106', 'ADM_USR_107', 'ADM_USR_108'] },
+  'GET /api/admin/users/export': { tag: 'admin-users', who: 'admin', raw: 'xlsx users_YYYYMMDD.xlsx, sheet 사용자 목록: 번호, 이름, 이메일, 구분 (관리자/강사/학생), 가입일 (yyyy-MM-dd HH:mm:ss), oldest account first', rawType: XLSX, request: 'query keyword, role, status, startDate, endDate as for GET /api/admin/users', errors: ['GLOBAL_411'] },
+  'GET /api/admin/users/template/download': { tag: 'admin-users', who: 'admin', raw: 'xlsx user_upload_template.xlsx, sheet 사용자 등록: header email,name,role and two example rows', rawType: XLSX, errors: [] },
+  'GET /api/admin/classes/:classId/export': { tag: 'admin-classes', who: 'admin', raw: 'xlsx class_{id}_{yyyyMMdd}.xlsx: sheets 클래스 정보 (항목/내용 rows) and 수강생 목록 (번호, 이름, 이메일, 등록일)', rawType: XLSX, errors: ['GLOBAL_411', 'CLASS_001'] },
+  'GET /api/admin/classes/list/export': { tag: 'admin-classes', who: 'admin', raw: 'xlsx classes_{yyyyMMdd}.xlsx: 번호, 클래스명, 담당 강사, 수업 유형, 시작일, 종료일, 수업 시간 (HH:mm ~ HH:mm), 수강생 수, 상태, 생성일', rawType: XLSX, request: 'query keyword, startDate, endDate, startTime, endTime, sortBy, sortDirection as for GET /api/admin/classes', errors: ['GLOBAL_411'] },
   'POST /api/mypage/files/upload': { tag: 'files', who: 'staff(c) (FIX: was any non-student)', success: 'GLOBAL_000', request: 'multipart/form-data: classId, lectureDate (yyyy-MM-dd), files (repeatable, 1–10, each at most 10 MiB, extension jpg/jpeg/png/pdf/txt/zip whose bytes match it). data: [{classroomFileId, fileId, fileName, fileUrl (short-lived presigned URL), uploadedBy (uploader name), createdAt}]', errors: ['GLOBAL_415', 'FILE_005', 'FILE_008', 'FILE_009', 'FILE_013', 'FILE_014', 'FILE_015', 'FILE_017', 'FILE_018', 'FILE_019', 'FILE_020', 'CLASS_001', 'CLASS_002', 'CLASS_012', 'S3_001'] },
   'GET /api/mypage/:classId/files': { tag: 'files', who: 'member(c) or admin', success: 'GLOBAL_000', request: 'query page, size (default 10). data: Page<file item>, newest first', errors: ['CLASS_001', 'CLASS_002', 'GLOBAL_411'] },
   'GET /api/mypage/:classId/files/by-date': { tag: 'files', who: 'member(c) or admin', success: 'GLOBAL_000', request: 'query lectureDate (yyyy-MM-dd), page, size (default 10). data: Page<file item>', errors: ['FILE_018', 'FILE_019', 'CLASS_001', 'CLASS_002', 'GLOBAL_411'] },

@@ -11,7 +11,6 @@ import { sendEnvelope } from '../responses';
 import { presentCreatedAccount, presentUserClass, presentUserDetail, presentUserListItem } from './admin-presenters';
 import { queryLocalDate } from './classroom-params';
 import type { ClassroomRouteDeps } from './classroom-route-deps';
-import { notYetServed } from './deferred-routes';
 
 const USER_SORT_FIELDS: readonly UserSortField[] = ['name', 'email', 'createdAt'];
 
@@ -76,9 +75,9 @@ export class AdminUserRoutes implements HttpModule {
       sendEnvelope(ctx, 'ADM_COM_000', presentCreatedAccount(created.user, created.temporaryPassword, d.timeZone));
     });
 
-    router.post('/api/admin/users/bulk', ...admin, notYetServed);
-    router.get('/api/admin/users/export', ...admin, notYetServed);
-    router.get('/api/admin/users/template/download', ...admin, notYetServed);
+    router.post('/api/admin/users/bulk', ...admin, (ctx) => d.excel.bulk(ctx));
+    router.get('/api/admin/users/export', ...admin, (ctx) => d.excel.exportUsers(ctx, this.searchOf(ctx)));
+    router.get('/api/admin/users/template/download', ...admin, (ctx) => d.excel.template(ctx));
 
     router.get('/api/admin/users', ...admin, async (ctx) => {
       const { page, size } = paging(ctx, 10);
