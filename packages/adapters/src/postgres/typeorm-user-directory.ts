@@ -16,6 +16,37 @@ export class TypeOrmUserDirectory implements UserDirectory {
 
   async search(s: UserSearch, page: PageRequest): Promise<PageOf<User>> {
     const p = new SqlParams();
+    const filter = this.filterOf(s, p);
+    const countRows = (await this.dataSource.query(`SELECT count(*)::int AS n ${filter}`, [...p.values])) as { n: number }[];
+    const rows = (await this.dataSource.query(`SELECT u.* ${filter} ${this.orderOf(s)} ${p.page(page)}`, p.values)) as UserRow[];
+    return { items: rows.map(toUser), total: Number(countRows[0]?.n ?? 0) };
+  }
+
+  /** One query under a server-side cursor in a read-only transaction, fetched `batchSize` rows at a time. */
+  async *batches(s: UserSearch, batchSize: number): AsyncIterable<User[]> {
+    const p = new SqlParams();
+    const filter = this.filterOf(s, p);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let open = false;
+    try {
+      await runner.query('BEGIN READ ONLY');
+      open = true;
+      await runner.query(`DECLARE user_export NO SCROLL CURSOR FOR SELECT u.* ${filter} ${this.orderOf(s)}`, p.values);
+      const fetch = `FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM user_export`;
+      for (;;) {
+        const rows = (await runner.query(fetch)) as UserRow[];
+        if (rows.length) yield rows.map(toUser);
+        if (rows.length < batchSize) break;
+      }
+    } finally {
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** `FROM … WHERE …` of a search (ADMIN rows never match). */
+  private filterOf(s: UserSearch, p: SqlParams): string {
     const where = [`u.role <> 'ADMIN'`];
     if (s.keyword !== undefined) {
       const k = p.add(s.keyword);
@@ -25,11 +56,12 @@ export class TypeOrmUserDirectory implements UserDirectory {
     if (s.status !== undefined) where.push(`u.status = ${p.add(s.status)}`);
     if (s.createdFrom !== undefined) where.push(`u.created_at >= ${p.add(s.createdFrom)}`);
     if (s.createdTo !== undefined) where.push(`u.created_at <= ${p.add(s.createdTo)}`);
-    const filter = `FROM users u WHERE ${where.join(' AND ')}`;
-    const countRows = (await this.dataSource.query(`SELECT count(*)::int AS n ${filter}`, [...p.values])) as { n: number }[];
+    return `FROM users u WHERE ${where.join(' AND ')}`;
+  }
+
+  private orderOf(s: UserSearch): string {
     const dir = sqlDirection(s.direction);
-    const rows = (await this.dataSource.query(`SELECT u.* ${filter} ORDER BY ${SORT_COLUMNS[s.sortBy]} ${dir}, u.id ${dir} ${p.page(page)}`, p.values)) as UserRow[];
-    return { items: rows.map(toUser), total: Number(countRows[0]?.n ?? 0) };
+    return `ORDER BY ${SORT_COLUMNS[s.sortBy]} ${dir}, u.id ${dir}`;
   }
 
   async activeInstructors(keyword?: string): Promise<UserSummary[]> {

@@ -21,7 +21,16 @@ export class InMemoryUserDirectory implements UserDirectory {
   constructor(private readonly t: InMemoryClassroomTables) {}
 
   async search(s: UserSearch, page: PageRequest): Promise<PageOf<User>> {
-    const found = this.t.users
+    return pageOf(this.matching(s), page);
+  }
+
+  async *batches(s: UserSearch, batchSize: number): AsyncIterable<User[]> {
+    const found = this.matching(s);
+    for (let i = 0; i < found.length; i += batchSize) yield found.slice(i, i + batchSize);
+  }
+
+  private matching(s: UserSearch): User[] {
+    return this.t.users
       .all()
       .filter((u) => u.role !== 'ADMIN' && matches(u, s.keyword))
       .filter((u) => (s.role === undefined || u.role === s.role) && (s.status === undefined || u.status === s.status))
@@ -30,7 +39,6 @@ export class InMemoryUserDirectory implements UserDirectory {
         const primary = s.sortBy === 'createdAt' ? a.createdAt.getTime() - b.createdAt.getTime() : compareCodePoints(a[s.sortBy], b[s.sortBy]);
         return directed(s.direction, primary || a.id - b.id);
       });
-    return pageOf(found, page);
   }
 
   async activeInstructors(keyword?: string): Promise<UserSummary[]> {

@@ -35,7 +35,7 @@ const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
  * Password hashes a bulk import runs at once: one per core, at most 3, so at least one of libuv's four
  * worker threads stays free for the logins (argon2) and file work of other requests meanwhile.
  */
-const BULK_HASH_CONCURRENCY = Math.max(1, Math.min(3, availableParallelism()));
+export const BULK_HASH_CONCURRENCY = Math.max(1, Math.min(3, availableParallelism()));
 
 /** Upload routes of this module, exempt from the 1 MiB body limit: the bulk import enforces its own 5 MB while reading. */
 export const ADMIN_UPLOAD_PATHS = ['/api/admin/users/bulk'];

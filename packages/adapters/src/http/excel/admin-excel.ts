@@ -52,6 +52,30 @@ async function primedPages<T>(fetch: (page: number) => Promise<readonly T[]>): P
   })();
 }
 
+/**
+ * Reads the first batch of `batches` before this resolves (so a database failure still answers with an
+ * envelope) and hands back an iterable of it and the rest. Leaving that iterable early returns the
+ * underlying iterator, which frees what it holds.
+ */
+async function primed<T>(batches: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return {
+    [Symbol.asyncIterator]: () => {
+      let pending: IteratorResult<T> | undefined = first;
+      return {
+        next: async () => {
+          if (!pending) return iterator.next();
+          const result = pending;
+          pending = undefined;
+          return result;
+        },
+        return: async () => (await iterator.return?.()) ?? { done: true, value: undefined },
+      };
+    },
+  };
+}
+
 /** The 비고 of a failed row. */
 function noteOf(result: Extract<BulkRowResult, { created: false }>, rows: readonly AccountRow[]): string {
   const problem = result.problem;
@@ -106,12 +130,14 @@ export class AdminExcel {
     sendXlsx(ctx, `bulk_create_result_${this.today()}.xlsx`, await bulkResultWorkbook(lines));
   }
 
-  /** `GET /api/admin/users/export`: the admin list's filters, oldest account first (so paging is stable while accounts are added). */
+  /**
+   * `GET /api/admin/users/export`: the admin list's filters, oldest account first, read through one
+   * database cursor in batches of {@link EXPORT_PAGE_SIZE} as the workbook streams.
+   */
   async exportUsers(ctx: Context, search: Omit<UserSearch, 'sortBy' | 'direction'>): Promise<void> {
     const d = this.deps;
-    const query: UserSearch = { ...search, sortBy: 'createdAt', direction: 'ASC' };
-    const pages = await primedPages(async (page) => (await d.directory.search(query, { page, size: EXPORT_PAGE_SIZE })).items);
-    streamXlsx(ctx, `users_${this.today()}.xlsx`, d.logger, (out) => writeUsersWorkbook(out, pages, d.timeZone));
+    const batches = await primed(d.directory.batches({ ...search, sortBy: 'createdAt', direction: 'ASC' }, EXPORT_PAGE_SIZE));
+    streamXlsx(ctx, `users_${this.today()}.xlsx`, d.logger, (out) => writeUsersWorkbook(out, batches, d.timeZone));
   }
 
   /** `GET /api/admin/classes/{classId}/export`: unknown class 404 `CLASS_001`; students in enrolment order. */

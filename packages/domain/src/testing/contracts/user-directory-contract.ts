@@ -40,6 +40,27 @@ export function userDirectoryContract(name: string, factory: HarnessFactory<Clas
       expect(found.items[0]).toEqual(t1);
     });
 
+    it('reads every match in batches, in the search order, from one snapshot, and can be left early', async () => {
+      const u = h.subject.users;
+      await u.create(UserMother.admin());
+      const made = [];
+      for (let i = 0; i < 7; i++) made.push(await u.create(UserMother.student({ createdAt: at(`2025-12-0${i + 1}T00:00:00Z`) })));
+      const batches: number[][] = [];
+      for await (const batch of h.subject.directory.batches({ sortBy: 'createdAt', direction: 'ASC' }, 3)) {
+        batches.push(batch.map((x) => x.id));
+        if (batches.length === 1) await u.create(UserMother.student({ createdAt: at('2026-01-01T00:00:00Z') }));
+      }
+      expect(batches).toEqual([made.slice(0, 3), made.slice(3, 6), made.slice(6)].map((b) => b.map((x) => x.id)));
+      const filtered = [];
+      for await (const batch of h.subject.directory.batches({ ...NEWEST, createdTo: at('2025-12-02T00:00:00Z') }, 10)) filtered.push(...batch.map((x) => x.id));
+      expect(filtered).toEqual([made[1]!.id, made[0]!.id]);
+      for await (const batch of h.subject.directory.batches(NEWEST, 2)) {
+        expect(batch).toHaveLength(2);
+        break;
+      }
+      expect((await h.subject.directory.search(NEWEST, PAGE)).total).toBe(8);
+    });
+
     it('sorts by name, email or creation time in either direction, ties by id', async () => {
       const u = h.subject.users;
       const a = await u.create(UserMother.student({ name: '나', email: 'c@example.com', createdAt: at('2025-12-01T00:00:00Z') }));

@@ -33,6 +33,13 @@ export interface UserSummary {
 export interface UserDirectory {
   /** Non-admin users matching `search`, one page. */
   search(search: UserSearch, page: PageRequest): Promise<PageOf<User>>;
+  /**
+   * Every non-admin user matching `search`, in its order, as batches of at most `batchSize` (≥ 1) read
+   * from one consistent snapshot (rows added meanwhile are not seen), for exports of any size with flat
+   * memory. Resources (a database cursor and its connection) are held until the iteration ends: consume
+   * it to the end, or leave the `for await` early (which returns the iterator and frees them).
+   */
+  batches(search: UserSearch, batchSize: number): AsyncIterable<User[]>;
   /** ACTIVE instructors whose name or email contains `keyword`, name ascending (then id). */
   activeInstructors(keyword?: string): Promise<UserSummary[]>;
   /** ACTIVE students not enrolled in `classId` whose name or email contains `keyword`, name ascending (then id). */
