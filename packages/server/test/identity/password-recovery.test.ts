@@ -1,14 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpSink } from '../../../adapters/test/identity/smtp-sink';
 import { HAS_REDIS } from '../../../adapters/test/support/services';
 import { RecordingLogger } from '../compile/recording-logger';
+import { closeAllClients, LiveClient } from '../realtime/support/live-client';
 import { HttpClient, startTestServer, type TestServer } from '../support/test-server';
 import { createUser, EXPECTED, expectError, expectSuccess, OffsetClock, usersOf } from './identity-support';
 
 /**
  * Account recovery (http.md §15) end to end: on Postgres and Redis (when available), with the development
  * mailer writing each message to a recording log, where the tests read the codes; and against an SMTP
- * server that refuses every recipient, for the mail-failure answer.
+ * server that refuses every recipient, for the mail-failure answer. Live STOMP sessions of the user are
+ * checked to end with ERROR GLOBAL_401 when a reset revokes their family.
  */
 const EXPECTED_HERE: Record<string, [number, string]> = {
   AUTH_007: [200, '비밀번호 재설정 메일을 보냈습니다.'],
@@ -55,6 +57,15 @@ afterAll(async () => {
   await Promise.all([server?.stop(), failing?.stop()]);
   await sink.stop();
 });
+afterEach(async () => {
+  await closeAllClients();
+});
+
+/** Asserts that the server ended a live STOMP session with ERROR GLOBAL_401. */
+async function endedWith401(live: LiveClient): Promise<void> {
+  await live.ended();
+  expect(live.errorFrame?.headers['message']).toBe('GLOBAL_401');
+}
 
 describe('POST /api/auth/password/forgot', () => {
   it('mails a code to an ACTIVE LOCAL account and answers exactly the same for an unknown, Google or INACTIVE email', async () => {
@@ -107,6 +118,7 @@ describe('POST /api/auth/password/reset', () => {
     await phone.login(user.email, 'Passw0rd!');
     const oldRefresh = laptop.cookies.get('refreshToken')!;
     const oldAccess = phone.cookies.get('accessToken')!;
+    const live = await LiveClient.connect(server.url, { cookie: `accessToken=${laptop.cookies.get('accessToken')!}` });
     const http = client();
     expectSuccess(await forgot(http, user.email), 'AUTH_007');
     const code = mailedCode(user.email)!;
@@ -115,6 +127,7 @@ describe('POST /api/auth/password/reset', () => {
     const done = await reset(http, user.email.toUpperCase(), code);
     expectSuccess(done, 'AUTH_008');
     expect(done.res.headers.getSetCookie()).toEqual([]);
+    await endedWith401(live);
     expectError(await laptop.json('POST', '/api/auth/refresh', { headers: { cookie: `refreshToken=${oldRefresh}` } }), 'AUTH_402');
     expectError(await client().json('GET', '/api/me', { headers: { authorization: `Bearer ${oldAccess}` } }), 'GLOBAL_401');
     expectError(await client().json('POST', '/api/auth/login', { body: { email: user.email, password: 'Passw0rd!' } }), 'AUTH_201');
@@ -178,6 +191,7 @@ describe('POST /api/admin/users/{userId}/password/reset', () => {
     const user = await createUser(server, {}, 'adminreset');
     const victim = client();
     await victim.login(user.email, 'Passw0rd!');
+    const live = await LiveClient.connect(server.url, { cookie: `accessToken=${victim.cookies.get('accessToken')!}` });
     const admin = client();
     await admin.login('admin@test.local', 'Admin1234!');
     const r = await admin.json('POST', path(user.id), { raw: 'not even json', headers: { 'content-type': 'text/plain' } });
@@ -185,6 +199,7 @@ describe('POST /api/admin/users/{userId}/password/reset', () => {
     expect(Object.keys(data)).toEqual(['userId', 'email', 'temporaryPassword']);
     expect(data).toMatchObject({ userId: user.id, email: user.email });
     expect(data.temporaryPassword).toMatch(/^[A-Za-z0-9]{12}$/);
+    await endedWith401(live);
     expectError(await victim.json('GET', '/api/me'), 'GLOBAL_401');
     expectError(await victim.json('POST', '/api/auth/refresh'), 'AUTH_402');
     expectSuccess(await client().json('POST', '/api/auth/login', { body: { email: user.email, password: data.temporaryPassword } }), 'AUTH_000');
