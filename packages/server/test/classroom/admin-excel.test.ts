@@ -18,6 +18,7 @@ const MESSAGES: Record<string, [number, string]> = {
   ADM_USR_109: [400, 'Excel 파일 처리 중 오류가 발생했습니다'],
   ADM_USR_110: [400, 'Excel 파일 구조가 올바르지 않습니다'],
   GLOBAL_400: [400, '잘못된 요청입니다'],
+  GLOBAL_413: [413, '요청 본문이 너무 큽니다'],
   GLOBAL_415: [415, '지원하지 않는 Content-Type입니다'],
   CLASS_001: [404, '클래스를 찾을 수 없습니다'],
 };
@@ -126,8 +127,11 @@ describe('admin Excel endpoints (http.md §12)', () => {
     await expectRefusal(await upload([{ name: 'a.xlsx', bytes: sheet }, { name: 'b.xlsx', bytes: sheet }]), 'GLOBAL_400');
   });
 
-  it('refuses a file over 5 MB while reading it (101)', async () => {
+  it('refuses a file over 5 MB while reading it (101), a request over 10 MiB (413); exactly 5 MB passes the size check', async () => {
     await expectRefusal(await upload([{ name: 'big.xlsx', bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 0x41) }]), 'ADM_USR_101');
+    await expectRefusal(await upload([{ name: 'big.xlsx', bytes: Buffer.alloc(6 * 1024 * 1024, 0x41) }]), 'ADM_USR_101');
+    await expectRefusal(await upload([{ name: 'huge.xlsx', bytes: Buffer.alloc(12 * 1024 * 1024, 0x41) }]), 'GLOBAL_413');
+    await expectRefusal(await upload([{ name: 'limit.xlsx', bytes: Buffer.alloc(5 * 1024 * 1024, 0x41) }]), 'ADM_USR_104');
   });
 
   it('refuses bad names (102), other extensions (103) and disallowed types (104)', async () => {

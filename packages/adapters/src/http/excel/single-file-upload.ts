@@ -38,7 +38,8 @@ export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Pr
     bb = busboy({
       headers: ctx.req.headers,
       preservePath: true,
-      limits: { files: 1, fileSize: limits.maxFileBytes, fields: 10, fieldSize: 1024, parts: 12 },
+      // busboy marks a file that reaches `fileSize` as cut short, so it gets one byte more; the size is counted here.
+      limits: { files: 1, fileSize: limits.maxFileBytes + 1, fields: 10, fieldSize: 1024, parts: 12 },
     });
   } catch {
     throw new HttpFailure(domainError('GLOBAL_400'));
@@ -73,7 +74,12 @@ export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Pr
         return;
       }
       const chunks: Buffer[] = [];
-      file.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      file.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limits.maxFileBytes) finish({ kind: 'tooLarge' }, true);
+        else chunks.push(chunk);
+      });
       file.on('limit', () => finish({ kind: 'tooLarge' }, true));
       file.on('end', () => {
         if (!settled) upload = { kind: 'file', fileName: info.filename ?? '', mimeType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
