@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-module';
 import type { CreateAccountInput } from '@sooscode/domain';
 
 /** Header names of each column of the bulk sheet (case-insensitive; the Korean labels are accepted too). */
@@ -38,7 +39,7 @@ function textOf(cell: ExcelJS.Cell): string | undefined {
  * there are more (so the caller can refuse the sheet without reading it all).
  */
 export async function readAccountSheet(bytes: Buffer, maxRows: number): Promise<AccountSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs-module';
 
 /** The media type of every .xlsx answer. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,7 +31,7 @@ export interface StreamedSheet {
  * Resolves once the whole workbook was handed to `out` (which it ends).
  */
 export async function writeStreamedWorkbook(out: Writable, build: (sheet: (name: string, columns: readonly SheetColumn[]) => StreamedSheet) => Promise<void>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const workbook = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   let current: ExcelJS.Worksheet | undefined;
   await build((name, columns) => {
     current?.commit();
@@ -61,7 +62,7 @@ export async function writeStreamedWorkbook(out: Writable, build: (sheet: (name:
  * bytes. `rows` of each sheet follow its header row.
  */
 export async function workbookBytes(sheets: readonly { name: string; columns: readonly SheetColumn[]; rows: readonly (readonly (string | number | null)[])[] }[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   for (const s of sheets) {
     const worksheet = workbook.addWorksheet(s.name);
     worksheet.columns = s.columns.map((c) => ({ width: c.width }));

@@ -1,9 +1,15 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { StorageWriteAbortedError, type DownloadOptions, type FileStorage, type StoredObjectInfo } from '@sooscode/domain';
+import { lazyModule } from '../system/lazy-module';
 import { contentDisposition } from './content-disposition';
+
+/** The SDK (about 25 MiB of memory once loaded) is loaded when the first object is touched. */
+const sdk = lazyModule(async () => ({
+  ...(await import('@aws-sdk/client-s3')),
+  ...(await import('@aws-sdk/lib-storage')),
+  ...(await import('@aws-sdk/s3-request-presigner')),
+}));
 import { isStorageKey } from './storage-key';
 
 /** Where and how to reach the bucket. */
@@ -24,15 +30,20 @@ export interface S3Settings {
  * downloads are presigned `GetObject` URLs with the response's `Content-Disposition` and type set.
  */
 export class S3FileStorage implements FileStorage {
-  private readonly client: S3Client;
+  private client: S3Client | undefined;
 
-  constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client({
+  constructor(private readonly settings: S3Settings) {}
+
+  private async connect(): Promise<S3Client> {
+    const { S3Client } = await sdk();
+    const settings = this.settings;
+    this.client ??= new S3Client({
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       ...(settings.credentials ? { credentials: settings.credentials } : {}),
     });
+    return this.client;
   }
 
   async put(key: string, body: AsyncIterable<Uint8Array>, contentType: string): Promise<StoredObjectInfo> {
@@ -46,7 +57,8 @@ export class S3FileStorage implements FileStorage {
         }
       })(),
     );
-    const upload = new Upload({ client: this.client, params: { Bucket: this.settings.bucket, Key: key, Body: counted, ContentType: contentType }, leavePartsOnError: false });
+    const [{ Upload }, client] = await Promise.all([sdk(), this.connect()]);
+    const upload = new Upload({ client, params: { Bucket: this.settings.bucket, Key: key, Body: counted, ContentType: contentType }, leavePartsOnError: false });
     try {
       await upload.done();
     } catch (e) {
@@ -59,8 +71,9 @@ export class S3FileStorage implements FileStorage {
 
   async read(key: string): Promise<{ info: StoredObjectInfo; body: AsyncIterable<Uint8Array> } | null> {
     this.check(key);
+    const [{ GetObjectCommand, NoSuchKey, NotFound }, client] = await Promise.all([sdk(), this.connect()]);
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      const out = await client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
       return { info: { size: Number(out.ContentLength ?? 0), contentType: out.ContentType ?? 'application/octet-stream' }, body: out.Body as Readable };
     } catch (e) {
       if (e instanceof NoSuchKey || e instanceof NotFound) return null;
@@ -69,8 +82,9 @@ export class S3FileStorage implements FileStorage {
   }
 
   async exists(key: string): Promise<boolean> {
+    const [{ HeadObjectCommand, NoSuchKey, NotFound }, client] = await Promise.all([sdk(), this.connect()]);
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+      await client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }));
       return true;
     } catch (e) {
       if (e instanceof NotFound || e instanceof NoSuchKey) return false;
@@ -78,24 +92,26 @@ export class S3FileStorage implements FileStorage {
     }
   }
 
-  presignedGetUrl(key: string, options: DownloadOptions): Promise<string> {
+  async presignedGetUrl(key: string, options: DownloadOptions): Promise<string> {
     this.check(key);
+    const [{ GetObjectCommand, getSignedUrl }, client] = await Promise.all([sdk(), this.connect()]);
     const command = new GetObjectCommand({
       Bucket: this.settings.bucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(options.disposition, options.fileName),
     });
-    return getSignedUrl(this.client, command, { expiresIn: options.expiresInS });
+    return getSignedUrl(client, command, { expiresIn: options.expiresInS });
   }
 
   async delete(key: string): Promise<void> {
     this.check(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+    const [{ DeleteObjectCommand }, client] = await Promise.all([sdk(), this.connect()]);
+    await client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: key }));
   }
 
   /** Closes the client's connections. */
   close(): void {
-    this.client.destroy();
+    this.client?.destroy();
   }
 
   private check(key: string): void {

@@ -1,4 +1,7 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { lazyModule } from '../../system/lazy-module';
+
+/** `file-type` (about 11 MiB once loaded) is loaded by the first upload. */
+const fileType = lazyModule(() => import('file-type'));
 
 /** Bytes read before a file's type is decided from its content. */
 export const SNIFF_BYTES = 4100;
@@ -34,7 +37,7 @@ export const CONTENT_TYPES: Record<string, string> = {
  * there is no NUL byte.
  */
 export async function contentMatchesExtension(head: Uint8Array, extension: string): Promise<boolean> {
-  const detected = await fileTypeFromBuffer(head);
+  const detected = await (await fileType()).fileTypeFromBuffer(head);
   if (extension === 'txt') return detected === undefined && !head.includes(0);
   return detected !== undefined && (DETECTED[extension] ?? []).includes(detected.ext);
 }
