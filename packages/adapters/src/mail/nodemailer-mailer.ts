@@ -1,5 +1,9 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer } from '@sooscode/domain';
+import { lazyModule } from '../system/lazy-module';
+
+/** nodemailer (about 15 MiB once loaded) is loaded with the first message. */
+const nodemailer = lazyModule(async () => (await import('nodemailer')).default);
 
 /** SMTP settings (SMTP_*). */
 export interface SmtpOptions {
@@ -16,10 +20,13 @@ export interface SmtpOptions {
 
 /** Sends mail through an SMTP server with nodemailer; resolves once the server accepted the message. */
 export class NodemailerMailer implements Mailer {
-  private readonly transport: Transporter;
+  private transport: Transporter | undefined;
 
-  constructor(private readonly options: SmtpOptions) {
-    this.transport = nodemailer.createTransport({
+  constructor(private readonly options: SmtpOptions) {}
+
+  private async connect(): Promise<Transporter> {
+    const options = this.options;
+    this.transport ??= (await nodemailer()).createTransport({
       host: options.host,
       port: options.port,
       secure: options.secure,
@@ -28,14 +35,15 @@ export class NodemailerMailer implements Mailer {
       greetingTimeout: options.timeoutMs,
       socketTimeout: options.timeoutMs,
     });
+    return this.transport;
   }
 
   async send(message: { to: string; subject: string; text: string }): Promise<void> {
-    await this.transport.sendMail({ from: this.options.from, to: message.to, subject: message.subject, text: message.text });
+    await (await this.connect()).sendMail({ from: this.options.from, to: message.to, subject: message.subject, text: message.text });
   }
 
   /** Closes pooled connections. */
   close(): void {
-    this.transport.close();
+    this.transport?.close();
   }
 }
