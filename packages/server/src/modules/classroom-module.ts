@@ -9,6 +9,7 @@ import type {
   ClassroomRepository, Clock, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway,
   PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore,
 } from '@sooscode/domain';
+import { BoundedPasswordHasher } from '@sooscode/adapters/auth/bounded-password-hasher';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { AdminExcel } from '@sooscode/adapters/http/excel/admin-excel';
 import { AdminClassRoutes } from '@sooscode/adapters/http/routes/admin-class-routes';
@@ -86,7 +87,9 @@ export const classroomModule = new ContainerModule((o) => {
     const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
     const liveModes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
     const listings = new ClassListings(users, enrolments);
-    const bulkCreateAccounts = new BulkCreateAccounts(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY);
+    // Twice as many rows in flight as hashes, so a row's database round trips overlap another's hash.
+    const bulkHasher = new BoundedPasswordHasher(get(c, TOKENS.PasswordHasher), BULK_HASH_CONCURRENCY);
+    const bulkCreateAccounts = new BulkCreateAccounts(users, bulkHasher, get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY * 2);
     return {
       guards: get<AuthGuards>(c, TOKENS.AuthGuards),
       logger: get<Logger>(c, TOKENS.Logger),
