@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeRunnerUnavailableError, type CodeRunner, type RunJob, type RunOutcome } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
-import { OUTPUT_DIR, planJob, type JobPlan, type JobStep, type Toolchain } from './job-plan';
+import { OUTPUT_DIR, planJob, type JobDirs, type JobPlan, type JobStep, type Toolchain } from './job-plan';
 import { listJobFiles } from './job-view';
 import { runLimited, type LimitedResult } from './run-limited';
 import { RunQueue } from './run-queue';
@@ -120,8 +120,7 @@ export class LocalCodeRunner implements CodeRunner {
     let dir: string | undefined;
     try {
       dir = await mkdtemp(join(this.tempRoot, 'sooscode-job-'));
-      const files = join(dir, 'files');
-      const rootDir = join(dir, 'root');
+      const { files, rootDir } = layoutOf(dir);
       const dirs = { dir: this.sandbox.jobDir(files), tmp: this.sandbox.tmpDir(files) };
       const plan = planJob(job.language, job.code, dirs, this.tools);
       await this.prepare(dir, plan, job.code, slot);
@@ -142,9 +141,9 @@ export class LocalCodeRunner implements CodeRunner {
 
   /** Writes the source into `dir/files`, makes `dir/root` (and `dir/files/out` for a compiled language), owned by the job's uid. */
   private async prepare(dir: string, plan: JobPlan, code: string, slot: number): Promise<void> {
-    const files = join(dir, 'files');
+    const { files, rootDir } = layoutOf(dir);
     const compiles = plan.steps.some((step) => step.kind === 'compile');
-    const made = [dir, files, join(dir, 'root'), ...(compiles ? [join(files, OUTPUT_DIR)] : [])];
+    const made = [dir, files, rootDir, ...(compiles ? [join(files, OUTPUT_DIR)] : [])];
     for (const d of made.slice(1)) await mkdir(d, { mode: 0o700 });
     const source = join(files, plan.fileName);
     await writeFile(source, code, { encoding: 'utf8', mode: 0o600 });
@@ -152,7 +151,7 @@ export class LocalCodeRunner implements CodeRunner {
     if (owner) for (const path of [...made, source]) await chown(path, owner.uid, owner.gid);
   }
 
-  private async runStep(job: RunJob, step: JobStep, where: SandboxJob, dirs: { dir: string; tmp: string }): Promise<RunOutcome> {
+  private async runStep(job: RunJob, step: JobStep, where: SandboxJob, dirs: JobDirs): Promise<RunOutcome> {
     const timeoutMs = step.kind === 'compile' ? this.compileTimeoutMs : this.runTimeoutMs;
     const env = { PATH: this.path, LANG: 'C.UTF-8', HOME: dirs.dir, TMPDIR: dirs.tmp };
     const sandboxStep = { argv: step.argv, addressSpaceBytes: step.addressSpaceBytes, cpuSeconds: Math.ceil(timeoutMs / 1000) + 1, env };
@@ -197,6 +196,11 @@ export class LocalCodeRunner implements CodeRunner {
       }
     }
   }
+}
+
+/** A job folder's parts on the host: `files` (the job's files) and `root` (the unshare sandbox's mount point). */
+function layoutOf(dir: string): { files: string; rootDir: string } {
+  return { files: join(dir, 'files'), rootDir: join(dir, 'root') };
 }
 
 /** Gives the owner full access to `dir` and every directory below it (symlinks are not followed). */

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { HttpClient } from '../support/test-server';
 
 /** A 1×1 PNG. */
@@ -20,4 +22,17 @@ export async function sendForm(client: HttpClient, method: string, path: string,
   const res = await fetch(client.baseUrl + path, { method, headers, body: form });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** Every object stored under `root` (DATA_DIR/files), sidecars excluded, partial uploads included. */
+export async function storedObjects(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (e.isDirectory()) await walk(join(dir, e.name));
+      else if (!e.name.endsWith('.meta')) out.push(join(dir, e.name));
+    }
+  };
+  await walk(root);
+  return out;
 }

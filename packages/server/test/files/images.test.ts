@@ -1,15 +1,12 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorWorld, startClassroomFixture, type ActorWorld, type ClassroomFixture } from '../classroom/classroom-fixture';
-import { PDF, PNG, sendForm } from './file-fixtures';
+import { PDF, PNG, sendForm, storedObjects } from './file-fixtures';
 
 const DEFAULT_IMAGE = 'https://sooscode-s3file.s3.ap-northeast-2.amazonaws.com/profile.png';
 
-async function objectCount(root: string, prefix: string): Promise<number> {
-  const names = await readdir(join(root, prefix)).catch(() => [] as string[]);
-  return names.filter((n) => !n.endsWith('.meta')).length;
-}
+/** Objects stored under one key prefix (`profile`, `thumbnail`). */
+const objectCount = async (root: string, prefix: string) => (await storedObjects(join(root, prefix))).length;
 
 describe('profile images and class thumbnails (http.md §12) on local disk storage', () => {
   let f: ClassroomFixture;

@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SignedFileUrls } from '@sooscode/adapters/storage/signed-file-urls';
 import { actorWorld, startClassroomFixture, type ActorWorld, type ClassroomFixture } from '../classroom/classroom-fixture';
-import { PDF, PNG, sendForm, type Part } from './file-fixtures';
-
-/** Every object file under DATA_DIR/files (sidecars and partial uploads excluded). */
-async function storedObjects(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (e.isDirectory()) await walk(join(dir, e.name));
-      else if (!e.name.endsWith('.meta')) out.push(join(dir, e.name));
-    }
-  };
-  await walk(root);
-  return out;
-}
+import { PDF, PNG, sendForm, storedObjects, type Part } from './file-fixtures';
 
 interface Item {
   classroomFileId: number;
