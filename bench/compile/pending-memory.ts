@@ -3,7 +3,7 @@
 // (b) the whole RunCode wait (validation done, admission slot, job record, waiter, deadline timer,
 //     the awaiting promise chain) with a worker that accepts and never calls back.
 import { ok, RunCode, type CompilePolicy, type CompileWorker } from '../../packages/domain/src/index';
-import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '../../packages/domain/src/memory/index';
+import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '../../packages/adapters/src/memory/index';
 import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-dispatch/hmac-compile-callbacks';
 import { NodeTimeouts } from '../../packages/adapters/src/compile-dispatch/node-timeouts';
 import { Base64SourceDecoder } from '../../packages/adapters/src/http/compile/base64-source-decoder';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { ClassroomMother, InMemoryChatRepository, UserMother, chatRepositoryContract } from '@sooscode/domain/testing';
+import { ClassroomMother, UserMother, chatRepositoryContract } from '@sooscode/domain/testing';
+import { InMemoryChatRepository } from '@sooscode/adapters/memory';
 import type { Database } from '../../src/postgres/database';
 import { TypeOrmChatRepository } from '../../src/postgres/typeorm-chat-repository';
 import { TypeOrmClassroomRepository } from '../../src/postgres/typeorm-classroom-repository';

@@ -1,12 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  accessTokenDenylistContract,
-  attemptCounterContract,
-  emailVerificationStoreContract,
-  refreshTokenStoreContract,
-  userRepositoryContract,
-  type ContractHarness,
-} from '@sooscode/domain/testing';
+import { accessTokenDenylistContract, attemptCounterContract, emailVerificationStoreContract, refreshTokenStoreContract, userRepositoryContract, type ContractHarness } from '@sooscode/domain/testing';
 import type { Redis } from 'ioredis';
 import { TypeOrmUserRepository } from '../../src/postgres/typeorm-user-repository';
 import { RedisAccessTokenDenylist } from '../../src/redis/redis-access-token-denylist';

@@ -1,9 +1,7 @@
 import { describe } from 'vitest';
 import type { HarnessFactory } from '@sooscode/domain/testing';
-import {
-  FixedClock, InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore,
-  liveStoresContract, presenceRegistryContract,
-} from '@sooscode/domain/testing';
+import { FixedClock, liveStoresContract, presenceRegistryContract } from '@sooscode/domain/testing';
+import { InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore } from '@sooscode/adapters/memory';
 import { RedisPresenceRegistry } from '../../src/redis/redis-presence-registry';
 import { RedisCodeDocumentStore, RedisKickBanStore, RedisLiveModeStore, RedisVideoPresenceStore } from '../../src/redis/redis-live-state';
 import { HAS_REDIS, openTestRedis } from '../support/services';

@@ -2,5 +2,4 @@ export * from './fixed-clock';
 export * from './fakes';
 export * from './user-mother';
 export * from './contracts/index';
-export * from '../memory/index';
 export * from './classroom-mother';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeRole, CreateAccount, DeactivateAccount, EditAccount, EndUserAccess } from '@sooscode/domain';
-import {
-  FakePasswordHasher, FixedClock, InMemoryRefreshTokenStore, InMemoryUserRepository, RecordingMailer, RecordingSessionTerminator, UserMother,
-} from '@sooscode/domain/testing';
+import { FakePasswordHasher, FixedClock, RecordingMailer, RecordingSessionTerminator, UserMother } from '@sooscode/domain/testing';
+import { InMemoryRefreshTokenStore, InMemoryUserRepository } from '@sooscode/adapters/memory';
 import type { SecureRandom } from '@sooscode/domain';
 
 /** Records the alphabet and length it was asked for and answers a fixed string. */

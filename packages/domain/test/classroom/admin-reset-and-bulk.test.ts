@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BulkCreateAccounts, LoginThrottle, DEFAULT_IDENTITY_POLICY, ResetAccountPassword, type PasswordHasher } from '@sooscode/domain';
-import {
-  FakePasswordHasher, FixedClock, InMemoryAttemptCounter, InMemoryRefreshTokenStore, InMemoryUserRepository, RecordingSessionTerminator, SequenceRandom, UserMother,
-} from '@sooscode/domain/testing';
+import { FakePasswordHasher, FixedClock, RecordingSessionTerminator, SequenceRandom, UserMother } from '@sooscode/domain/testing';
+import { InMemoryAttemptCounter, InMemoryRefreshTokenStore, InMemoryUserRepository } from '@sooscode/adapters/memory';
 
 describe('ResetAccountPassword', () => {
   function world() {

@@ -1,8 +1,6 @@
 import { ClassAccess, LiveClassroom, ParticipantList, type Caller, type ClassRoom, type MediaRoomGateway, type User } from '@sooscode/domain';
-import {
-  ClassroomMother, FixedClock, InMemoryClassroomRepository, InMemoryClassroomTables, InMemoryCodeDocumentStore, InMemoryEnrolmentRepository,
-  InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryUserRepository, InMemoryVideoPresenceStore, UserMother,
-} from '@sooscode/domain/testing';
+import { ClassroomMother, FixedClock, UserMother } from '@sooscode/domain/testing';
+import { InMemoryClassroomRepository, InMemoryClassroomTables, InMemoryCodeDocumentStore, InMemoryEnrolmentRepository, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryUserRepository, InMemoryVideoPresenceStore } from '@sooscode/adapters/memory';
 import { EffectLog } from './live-fakes';
 
 /** A class with an instructor and two students on in-memory ports, plus the live ports and an effect log. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSnapshotText, FindSnapshots, parseSnapshotLanguage, SaveSnapshot, snapshotPeriodOf, UpdateSnapshot } from '@sooscode/domain';
-import { ClassroomMother, InMemorySnapshotRepository, SnapshotMother } from '@sooscode/domain/testing';
+import { ClassroomMother, SnapshotMother } from '@sooscode/domain/testing';
+import { InMemorySnapshotRepository } from '@sooscode/adapters/memory';
 import { liveWorld } from './live-world';
 
 describe('snapshot rules', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PurgeOldChat, type NewChatMessage } from '../../src/index';
-import { InMemoryChatRepository } from '../../src/memory/index';
+import { InMemoryChatRepository } from '@sooscode/adapters/memory';
 import { FixedClock } from '../../src/testing/index';
 
 const DAY_MS = 86_400_000;

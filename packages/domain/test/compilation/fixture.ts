@@ -1,6 +1,7 @@
 import { domainError, err, ok, type CompileCallbacks, type CompilePolicy, type CompileWorker, type DispatchRequest, type DomainError, type Result, type SourceDecoder, type Timeouts } from '../../src/index';
 import { CompleteCompileJob, RunCode } from '../../src/index';
-import { FixedClock, InMemoryCompileAdmission, InMemoryPendingCompileJobs, SequenceRandom } from '../../src/testing/index';
+import { FixedClock, SequenceRandom } from '@sooscode/domain/testing';
+import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/adapters/memory';
 
 /** Timeouts driven by a `FixedClock`: calls fire when `advance` moves the clock past them. */
 export class ManualTimeouts implements Timeouts {

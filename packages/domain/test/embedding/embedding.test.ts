@@ -11,7 +11,7 @@ import {
 } from '@sooscode/domain';
 import {
   InMemoryAccessTokenDenylist, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore, InMemoryUserRepository,
-} from '@sooscode/domain/memory';
+} from '@sooscode/adapters/memory';
 
 /** Wires the identity use cases in-process; the host supplies time, randomness and cryptography. */
 export function createIdentityCore(secret: string = randomBytes(32).toString('base64url')) {

@@ -3,10 +3,8 @@ import {
   BeginGoogleLogin, DEFAULT_IDENTITY_POLICY, GOOGLE_FALLBACK_NAME, GOOGLE_LOGIN_TTL_S, LogInWithGoogle, SessionIssuer, UNUSABLE_PASSWORD_PREFIX,
   googleAccountName,
 } from '../../src/index';
-import {
-  FakeAccessTokens, FakeKeyedHasher, FakePasswordHasher, FixedClock, InMemoryOAuthStateStore, InMemoryRefreshTokenStore, InMemoryUserRepository,
-  SequenceRandom, UserMother,
-} from '../../src/testing/index';
+import { FakeAccessTokens, FakeKeyedHasher, FakePasswordHasher, FixedClock, SequenceRandom, UserMother } from '@sooscode/domain/testing';
+import { InMemoryOAuthStateStore, InMemoryRefreshTokenStore, InMemoryUserRepository } from '@sooscode/adapters/memory';
 import { FakeOAuthIdentityProvider } from './fake-oauth-identity-provider';
 
 describe('Google sign-in use cases', () => {

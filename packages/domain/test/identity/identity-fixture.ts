@@ -21,21 +21,8 @@ import {
   type IssuedSession,
   type Principal,
 } from '@sooscode/domain';
-import {
-  FakeAccessTokens,
-  FakeKeyedHasher,
-  FakePasswordHasher,
-  FixedClock,
-  InMemoryAccessTokenDenylist,
-  InMemoryAttemptCounter,
-  InMemoryEmailVerificationStore,
-  InMemoryRefreshTokenStore,
-  InMemoryUserRepository,
-  RecordingMailer,
-  RecordingSessionTerminator,
-  SequenceRandom,
-  UserMother,
-} from '@sooscode/domain/testing';
+import { FakeAccessTokens, FakeKeyedHasher, FakePasswordHasher, FixedClock, RecordingMailer, RecordingSessionTerminator, SequenceRandom, UserMother } from '@sooscode/domain/testing';
+import { InMemoryAccessTokenDenylist, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore, InMemoryUserRepository } from '@sooscode/adapters/memory';
 
 /** Every identity use case wired to the in-memory adapters and fakes, on one FixedClock. */
 export function identityFixture(overrides: Partial<IdentityPolicy> = {}) {

@@ -10,5 +10,4 @@ import './session-access.suite';
 import './register-user.suite';
 import './email-code.suite';
 import './account.suite';
-import './memory-contracts.suite';
 import './password-reset.suite';

@@ -12,19 +12,8 @@ import {
   type Result,
   type RoomBroadcaster,
 } from '@sooscode/domain';
-import {
-  ClassroomMother,
-  FixedClock,
-  InMemoryClassroomRepository,
-  InMemoryClassroomTables,
-  InMemoryEnrolmentRepository,
-  InMemoryKickBanStore,
-  InMemoryPresenceRegistry,
-  InMemoryUserRepository,
-  InMemoryVideoPresenceStore,
-  InMemoryWebhookEventDedupe,
-  UserMother,
-} from '@sooscode/domain/testing';
+import { ClassroomMother, FixedClock, UserMother } from '@sooscode/domain/testing';
+import { InMemoryClassroomRepository, InMemoryClassroomTables, InMemoryEnrolmentRepository, InMemoryKickBanStore, InMemoryPresenceRegistry, InMemoryUserRepository, InMemoryVideoPresenceStore, InMemoryWebhookEventDedupe } from '@sooscode/adapters/memory';
 
 /** Records every publish. */
 export class RecordingBroadcaster implements RoomBroadcaster {

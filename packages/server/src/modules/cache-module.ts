@@ -1,6 +1,6 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { Clock } from '@sooscode/domain';
-import { ReadCache, type CachedSessionChecks, type CachedUserRepository } from '@sooscode/domain/memory';
+import { ReadCache, type CachedSessionChecks, type CachedUserRepository } from '@sooscode/adapters/cache';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCacheInvalidationRelay, type CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
 import type { Logger } from '@sooscode/adapters/system/logger';

@@ -27,7 +27,7 @@ import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import { TOKENS } from '../tokens';
 import type { CacheInvalidator } from './cache-module';
-import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/domain/memory';
+import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/adapters/cache';
 import type { ImageUrls } from '@sooscode/adapters/http/image-urls';
 
 const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);

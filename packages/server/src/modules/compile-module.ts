@@ -4,7 +4,7 @@ import {
   AuthorizeCompileCallback, CompleteCompileJob, RunCode,
   type Clock, type CompileAdmission, type CompilePolicy, type Language, type PendingCompileJobs, type SecureRandom,
 } from '@sooscode/domain';
-import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/domain/memory';
+import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/adapters/memory';
 import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
 import { NodeTimeouts } from '@sooscode/adapters/compile-dispatch/node-timeouts';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';

@@ -1,7 +1,7 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import { BeginGoogleLogin, LogInWithGoogle } from '@sooscode/domain';
 import type { Clock, OAuthIdentityProvider, OAuthStateStore, SecureRandom, SessionIssuer, UserRepository } from '@sooscode/domain';
-import { InMemoryOAuthStateStore } from '@sooscode/domain/memory';
+import { InMemoryOAuthStateStore } from '@sooscode/adapters/memory';
 import { OpenIdClientOAuthIdentityProvider } from '@sooscode/adapters/auth/openid-client-oauth-identity-provider';
 import { GoogleRoutes, type GoogleRouteDeps } from '@sooscode/adapters/http/routes/google-routes';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';

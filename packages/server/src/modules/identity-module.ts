@@ -8,9 +8,8 @@ import type {
   AccessTokenDenylist, AccessTokenIssuer, AccessTokenVerifier, AttemptCounter, Clock, EmailVerificationStore, IdentityPolicy, KeyedHasher,
   Mailer, PasswordHasher, RefreshTokenStore, SecureRandom, SessionFamily, SessionTerminator, UserRepository,
 } from '@sooscode/domain';
-import {
-  CachedSessionChecks, CachedUserRepository, InMemoryAccessTokenDenylist, KeyedReadCache, NotifyingAccessTokenDenylist, NotifyingRefreshTokenStore, type SessionChange, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore,
-} from '@sooscode/domain/memory';
+import { InMemoryAccessTokenDenylist, InMemoryAttemptCounter, InMemoryEmailVerificationStore, InMemoryRefreshTokenStore } from '@sooscode/adapters/memory';
+import { CachedSessionChecks, CachedUserRepository, KeyedReadCache, NotifyingAccessTokenDenylist, NotifyingRefreshTokenStore, type SessionChange } from '@sooscode/adapters/cache';
 import { Argon2PasswordHasher } from '@sooscode/adapters/auth/argon2-password-hasher';
 import { HmacKeyedHasher } from '@sooscode/adapters/auth/hmac-keyed-hasher';
 import { JoseAccessTokenIssuer } from '@sooscode/adapters/auth/jose-access-token-issuer';

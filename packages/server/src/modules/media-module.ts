@@ -5,7 +5,7 @@ import {
 import type {
   ClassAccess, Clock, MediaRoomGateway, MediaTokenIssuer, MediaWebhookVerifier, ParticipantList, WebhookEventDedupe,
 } from '@sooscode/domain';
-import { InMemoryWebhookEventDedupe } from '@sooscode/domain/memory';
+import { InMemoryWebhookEventDedupe } from '@sooscode/adapters/memory';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { LiveKitRoutes, type LiveKitRouteDeps } from '@sooscode/adapters/http/routes/livekit-routes';
 import { LiveKitMediaRoomGateway } from '@sooscode/adapters/livekit/livekit-media-room-gateway';

@@ -6,9 +6,7 @@ import type {
   Clock, CodeDocumentStore, KickBanStore, LiveModeStore, LiveSessionControl, ParticipantList, PresenceRegistry, RoomBroadcaster,
   SessionTerminator, VideoPresenceStore,
 } from '@sooscode/domain';
-import {
-  InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore,
-} from '@sooscode/domain/memory';
+import { InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore } from '@sooscode/adapters/memory';
 import { ClassroomStompApplication } from '@sooscode/adapters/realtime/classroom-stomp-application';
 import { LocalLiveSessions } from '@sooscode/adapters/realtime/local-live-sessions';
 import { RedisLiveBus } from '@sooscode/adapters/realtime/redis-live-bus';
