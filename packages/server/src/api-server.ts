@@ -28,6 +28,7 @@ import type { SignedFileUrls } from '@sooscode/adapters/storage/signed-file-urls
 import { filesModule, UPLOAD_PATHS } from './modules/files-module';
 import { mediaModule } from './modules/media-module';
 import { realtimeModule } from './modules/realtime-module';
+import { stateModule } from './modules/state-module';
 import type { Lifecycle } from './lifecycle';
 import { seedOnStart } from './seed';
 import { TOKENS } from './tokens';
@@ -59,7 +60,7 @@ export interface ApiServerOptions {
 /** Builds the container with every context module. */
 export function buildContainer(settings: RuntimeSettings, infra: Infrastructure, clock?: Clock): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(infrastructureModule(settings, infra, clock), cacheModule, realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule, filesModule);
+  container.loadSync(infrastructureModule(settings, infra, clock), stateModule(infra.redis), cacheModule, realtimeModule, identityModule, googleModule, compileModule, classroomModule, mediaModule, collaborationModule, filesModule);
   return container;
 }
 

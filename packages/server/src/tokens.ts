@@ -7,10 +7,9 @@ export const TOKENS = {
   Clock: Symbol.for('Clock'),
   SecureRandom: Symbol.for('SecureRandom'),
   Database: Symbol.for('Database'),
-  Redis: Symbol.for('Redis'),
+  Redis: Symbol.for('Redis'), // the connection (null without REDIS_URL); only the state module builds on it
   Metrics: Symbol.for('Metrics'),
   TaskLease: Symbol.for('TaskLease'),
-  HealthChecks: Symbol.for('HealthChecks'),
   HttpModules: Symbol.for('HttpModules'),
   // files
   FileStorage: Symbol.for('FileStorage'),
@@ -89,7 +88,6 @@ export const TOKENS = {
   // realtime (bound by the realtime module)
   SubscriptionRegistry: Symbol.for('SubscriptionRegistry'),
   LocalLiveSessions: Symbol.for('LocalLiveSessions'),
-  RedisLiveBus: Symbol.for('RedisLiveBus'),
   LiveClassGate: Symbol.for('LiveClassGate'),
   LivePresence: Symbol.for('LivePresence'),
   StompServer: Symbol.for('StompServer'),
@@ -101,4 +99,10 @@ export const TOKENS = {
   CacheRelay: Symbol.for('CacheRelay'),
   CacheInvalidator: Symbol.for('CacheInvalidator'),
   SessionChecks: Symbol.for('SessionChecks'),
+  // state shared by the nodes: bound once, as one family (in-memory or Redis), by the state module
+  RawAccessTokenDenylist: Symbol.for('RawAccessTokenDenylist'),
+  RawRefreshTokenStore: Symbol.for('RawRefreshTokenStore'),
+  LiveBus: Symbol.for('LiveBus'),
+  LiveBusLifecycle: Symbol.for('LiveBusLifecycle'),
+  PresenceSweeper: Symbol.for('PresenceSweeper'),
 } as const;

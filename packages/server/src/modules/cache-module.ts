@@ -1,12 +1,11 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { Clock } from '@sooscode/domain';
 import { ReadCache, type CachedSessionChecks, type CachedUserRepository } from '@sooscode/adapters/cache';
-import type { Redis } from '@sooscode/adapters/redis/connect-redis';
-import { RedisCacheInvalidationRelay, type CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
-import type { Logger } from '@sooscode/adapters/system/logger';
-import type { RuntimeSettings } from '../config/runtime-settings';
+import { type CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
 import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
+import type { CacheRelay } from './state-ports';
+import { get } from './resolve';
 
 /** How long a cached record may be served when no invalidation arrives (milliseconds). */
 export const READ_CACHE_TTL_MS = 30_000;
@@ -16,7 +15,6 @@ export interface CacheInvalidator {
   changed(change: CacheInvalidation): void;
 }
 
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
 /**
  * Read caches of the hot paths (user records, classes, enrolments) and their invalidation: a write on
@@ -24,10 +22,6 @@ const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
  */
 export const cacheModule = new ContainerModule((o) => {
   o.bind<ReadCache>(TOKENS.ClassroomReadCache).toDynamicValue((c) => new ReadCache(get<Clock>(c, TOKENS.Clock), READ_CACHE_TTL_MS)).inSingletonScope();
-  o.bind<RedisCacheInvalidationRelay | null>(TOKENS.CacheRelay).toDynamicValue((c) => {
-    const redis = get<Redis | null>(c, TOKENS.Redis);
-    return redis ? new RedisCacheInvalidationRelay(redis, get<Logger>(c, TOKENS.Logger), get<RuntimeSettings>(c, TOKENS.Settings).config.redisKeyPrefix) : null;
-  }).inSingletonScope();
   const applyLocally = (c: ResolutionContext, change: CacheInvalidation) => {
     if (change.kind === 'families' || change.kind === 'jti') return get<CachedSessionChecks>(c, TOKENS.SessionChecks).invalidate(change);
     // user names appear in class listings, so a user change also clears the classroom cache
@@ -36,20 +30,20 @@ export const cacheModule = new ContainerModule((o) => {
   };
   // Applied here at once (a revocation must hold for this node's very next request), then relayed.
   o.bind<CacheInvalidator>(TOKENS.CacheInvalidator).toDynamicValue((c) => {
-    const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);
+    const relay = get<CacheRelay>(c, TOKENS.CacheRelay);
     return {
       changed: (change) => {
         applyLocally(c, change);
-        relay?.publish(change);
+        relay.publish(change);
       },
     };
   }).inSingletonScope();
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
-    const relay = get<RedisCacheInvalidationRelay | null>(c, TOKENS.CacheRelay);
+    const relay = get<CacheRelay>(c, TOKENS.CacheRelay);
     return {
       name: 'cache-invalidation',
-      start: async () => relay?.start((change) => applyLocally(c, change)),
-      stop: async () => relay?.stop(),
+      start: async () => relay.start((change) => applyLocally(c, change)),
+      stop: async () => relay.stop(),
     };
   }).inSingletonScope();
 });

@@ -5,10 +5,7 @@ import {
   DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, ParticipantList,
   ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
 } from '@sooscode/domain';
-import type {
-  ClassroomRepository, Clock, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway,
-  PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore,
-} from '@sooscode/domain';
+import type { ClassroomRepository, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway, PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore } from '@sooscode/domain';
 import { BoundedPasswordHasher } from '@sooscode/adapters/auth/bounded-password-hasher';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { AdminExcel } from '@sooscode/adapters/http/excel/admin-excel';
@@ -24,13 +21,12 @@ import { TypeOrmEnrolmentRepository } from '@sooscode/adapters/postgres/typeorm-
 import { TypeOrmSnapshotRepository } from '@sooscode/adapters/postgres/typeorm-snapshot-repository';
 import { TypeOrmUserDirectory } from '@sooscode/adapters/postgres/typeorm-user-directory';
 import type { Logger } from '@sooscode/adapters/system/logger';
-import type { RuntimeSettings } from '../config/runtime-settings';
 import { TOKENS } from '../tokens';
+import { clockOf, get, settingsOf } from './resolve';
 import type { CacheInvalidator } from './cache-module';
 import { CachedClassroomRepository, CachedEnrolmentRepository, type ReadCache } from '@sooscode/adapters/cache';
 import type { ImageUrls } from '@sooscode/adapters/http/image-urls';
 
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
 /**
  * Password hashes a bulk import runs at once: one per core, at most 3, so at least one of libuv's four
@@ -48,9 +44,7 @@ export const ADMIN_UPLOAD_PATHS = ['/api/admin/users/bulk'];
  */
 export const classroomModule = new ContainerModule((o) => {
   const dataSource = (c: ResolutionContext) => get<Database>(c, TOKENS.Database).dataSource;
-  const settings = (c: ResolutionContext) => get<RuntimeSettings>(c, TOKENS.Settings);
-  const tz = (c: ResolutionContext) => settings(c).config.appTimeZone;
-  const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
+  const tz = (c: ResolutionContext) => settingsOf(c).config.appTimeZone;
 
   // The entry gate and "my classes" run on every page load: their reads are cached, and every write
   // invalidates the cache here and (through the cache module) on every node.
@@ -78,7 +72,7 @@ export const classroomModule = new ContainerModule((o) => {
   })).inSingletonScope();
 
   o.bind<ClassroomRouteDeps>(TOKENS.ClassroomRouteDeps).toDynamicValue((c) => {
-    const cfg = settings(c).config;
+    const cfg = settingsOf(c).config;
     const users = get<UserRepository>(c, TOKENS.UserRepository);
     const classes = get<ClassroomRepository>(c, TOKENS.ClassroomRepository);
     const enrolments = get<EnrolmentRepository>(c, TOKENS.EnrolmentRepository);
@@ -89,7 +83,7 @@ export const classroomModule = new ContainerModule((o) => {
     const listings = new ClassListings(users, enrolments);
     // Twice as many rows in flight as hashes, so a row's database round trips overlap another's hash.
     const bulkHasher = new BoundedPasswordHasher(get(c, TOKENS.PasswordHasher), BULK_HASH_CONCURRENCY);
-    const bulkCreateAccounts = new BulkCreateAccounts(users, bulkHasher, get(c, TOKENS.SecureRandom), clock(c), BULK_HASH_CONCURRENCY * 2);
+    const bulkCreateAccounts = new BulkCreateAccounts(users, bulkHasher, get(c, TOKENS.SecureRandom), clockOf(c), BULK_HASH_CONCURRENCY * 2);
     return {
       guards: get<AuthGuards>(c, TOKENS.AuthGuards),
       logger: get<Logger>(c, TOKENS.Logger),
@@ -101,32 +95,32 @@ export const classroomModule = new ContainerModule((o) => {
       enrolments,
       directory: get(c, TOKENS.UserDirectory),
       listings,
-      enterClassroom: new EnterClassroom(access, enrolments, liveModes, clock(c), cfg.appTimeZone),
+      enterClassroom: new EnterClassroom(access, enrolments, liveModes, clockOf(c), cfg.appTimeZone),
       viewParticipants: new ViewParticipants(access, get(c, TOKENS.ParticipantList)),
       readSharedCode: new ReadSharedCode(access, enrolments, get(c, TOKENS.CodeDocumentStore)),
       endClass: new EndClass(access, live),
       kickParticipant: new KickParticipant(access, enrolments, get(c, TOKENS.KickBanStore), get(c, TOKENS.RoomBroadcaster), live, cfg.kickBanTtlS),
       listMyClasses: new ListMyClasses(classes, enrolments),
       describeClass: new DescribeClass(access, liveModes),
-      createClass: new CreateClass(classes, listings, clock(c), cfg.appTimeZone),
-      editClass: new EditClass(classes, listings, clock(c)),
-      deleteClass: new DeleteClass(classes, live, clock(c)),
-      assignStudents: new AssignStudents(classes, enrolments, users, clock(c)),
+      createClass: new CreateClass(classes, listings, clockOf(c), cfg.appTimeZone),
+      editClass: new EditClass(classes, listings, clockOf(c)),
+      deleteClass: new DeleteClass(classes, live, clockOf(c)),
+      assignStudents: new AssignStudents(classes, enrolments, users, clockOf(c)),
       unassignStudents: new UnassignStudents(classes, enrolments, users, live),
-      createAccount: new CreateAccount(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.Mailer), clock(c)),
-      editAccount: new EditAccount(users, clock(c)),
-      changeRole: new ChangeRole(users, clock(c)),
-      activateAccount: new ActivateAccount(users, clock(c)),
+      createAccount: new CreateAccount(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.Mailer), clockOf(c)),
+      editAccount: new EditAccount(users, clockOf(c)),
+      changeRole: new ChangeRole(users, clockOf(c)),
+      activateAccount: new ActivateAccount(users, clockOf(c)),
       deactivateAccount: new DeactivateAccount(users, get(c, TOKENS.EndUserAccess)),
       resetAccountPassword: new ResetAccountPassword(
-        users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clock(c),
+        users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clockOf(c),
       ),
       bulkCreateAccounts,
       excel: new AdminExcel({
-        logger: get<Logger>(c, TOKENS.Logger), timeZone: cfg.appTimeZone, clock: clock(c), directory: get(c, TOKENS.UserDirectory), classes, enrolments, listings, bulkCreateAccounts,
+        logger: get<Logger>(c, TOKENS.Logger), timeZone: cfg.appTimeZone, clock: clockOf(c), directory: get(c, TOKENS.UserDirectory), classes, enrolments, listings, bulkCreateAccounts,
       }),
-      saveSnapshot: new SaveSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
-      updateSnapshot: new UpdateSnapshot(snapshots, access, clock(c), cfg.snapshotMaxChars),
+      saveSnapshot: new SaveSnapshot(snapshots, access, clockOf(c), cfg.snapshotMaxChars),
+      updateSnapshot: new UpdateSnapshot(snapshots, access, clockOf(c), cfg.snapshotMaxChars),
       findSnapshots: new FindSnapshots(snapshots, access, cfg.appTimeZone),
       readSnapshot: new ReadSnapshot(snapshots),
       deleteSnapshot: new DeleteSnapshot(snapshots),

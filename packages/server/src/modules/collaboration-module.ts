@@ -1,4 +1,4 @@
-import { ContainerModule, type ResolutionContext } from 'inversify';
+import { ContainerModule } from 'inversify';
 import { DeleteChatMessage, PostChatMessage, PurgeOldChat, ReadChat, ToggleChatReaction } from '@sooscode/domain';
 import type { ChatRepository, Clock } from '@sooscode/domain';
 import { ChatRoutes } from '@sooscode/adapters/http/routes/chat-routes';
@@ -13,8 +13,8 @@ import type { Lifecycle } from '../lifecycle';
 import { observeExecute } from '../observe-execute';
 import { chatRetentionRun } from './chat-retention';
 import { TOKENS } from '../tokens';
+import { get } from './resolve';
 
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
 /** Chat (durable, in Postgres) and its REST routes. Code sync and snapshots live with the realtime and classroom modules. */
 export const collaborationModule = new ContainerModule((o) => {

@@ -1,29 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { ContainerModule, type ResolutionContext } from 'inversify';
-import {
-  AuthorizeCompileCallback, CompleteCompileJob, RunCode,
-  type Clock, type CompileAdmission, type CompilePolicy, type Language, type PendingCompileJobs, type SecureRandom,
-} from '@sooscode/domain';
-import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/adapters/memory';
+import { AuthorizeCompileCallback, CompleteCompileJob, RunCode, type CompilePolicy, type Language, type PendingCompileJobs, type SecureRandom } from '@sooscode/domain';
 import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
 import { NodeTimeouts } from '@sooscode/adapters/compile-dispatch/node-timeouts';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { Base64SourceDecoder } from '@sooscode/adapters/http/compile/base64-source-decoder';
 import { CompileRoutes } from '@sooscode/adapters/http/routes/compile-routes';
 import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/local-runner/default-blacklists';
-import type { Redis } from '@sooscode/adapters/redis/connect-redis';
-import { RedisCompileAdmission } from '@sooscode/adapters/redis/redis-compile-admission';
-import { RedisPendingCompileJobs } from '@sooscode/adapters/redis/redis-pending-compile-jobs';
 import type { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from '../config/load-config';
-import type { RuntimeSettings } from '../config/runtime-settings';
 import type { Lifecycle } from '../lifecycle';
 import { observeExecute } from '../observe-execute';
 import { TOKENS } from '../tokens';
+import { clockOf, get, settingsOf } from './resolve';
 import { createCompileBackend, type CompileBackend } from './compile-backend';
 
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
 /** A newline-separated pattern list from the configuration, or the default list. */
 function patterns(raw: string | undefined, fallback: readonly string[]): readonly string[] {
@@ -56,10 +48,7 @@ export function compilePolicyOf(config: Config): CompilePolicy {
  * live in Redis when REDIS_URL is set (so any node can take the callback), else in memory.
  */
 export const compileModule = new ContainerModule((o) => {
-  const settings = (c: ResolutionContext) => get<RuntimeSettings>(c, TOKENS.Settings);
-  const config = (c: ResolutionContext) => settings(c).config;
-  const redis = (c: ResolutionContext) => get<Redis | null>(c, TOKENS.Redis);
-  const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
+  const config = (c: ResolutionContext) => settingsOf(c).config;
   const logger = (c: ResolutionContext) => get<Logger>(c, TOKENS.Logger).child({ component: 'compile' });
 
   o.bind<CompilePolicy>(TOKENS.CompilePolicy).toDynamicValue((c) => compilePolicyOf(config(c))).inSingletonScope();
@@ -70,21 +59,13 @@ export const compileModule = new ContainerModule((o) => {
     }
     return new HmacCompileCallbacks(cfg.compileCallbackSecret ?? randomBytes(32), cfg.compileCallbackBaseUrl);
   }).inSingletonScope();
-  o.bind<PendingCompileJobs>(TOKENS.PendingCompileJobs).toDynamicValue((c) => {
-    const r = redis(c);
-    return r ? new RedisPendingCompileJobs(r, config(c).redisKeyPrefix, logger(c)) : new InMemoryPendingCompileJobs(clock(c));
-  }).inSingletonScope();
-  o.bind<CompileAdmission>(TOKENS.CompileAdmission).toDynamicValue((c) => {
-    const r = redis(c);
-    return r ? new RedisCompileAdmission(r, config(c).redisKeyPrefix) : new InMemoryCompileAdmission(clock(c));
-  }).inSingletonScope();
   o.bind(TOKENS.CompleteCompileJob).toDynamicValue((c) => new CompleteCompileJob(
     get(c, TOKENS.PendingCompileJobs), get(c, TOKENS.CompileAdmission), get<CompilePolicy>(c, TOKENS.CompilePolicy),
   )).inSingletonScope();
   o.bind(TOKENS.AuthorizeCompileCallback).toDynamicValue((c) => new AuthorizeCompileCallback(get(c, TOKENS.CompileCallbacks), get(c, TOKENS.PendingCompileJobs))).inSingletonScope();
   o.bind<CompileBackend>(TOKENS.CompileBackend).toDynamicValue((c) => createCompileBackend({
     config: config(c),
-    loopback: settings(c).loopback,
+    loopback: settingsOf(c).loopback,
     callbacks: get(c, TOKENS.CompileCallbacks),
     complete: get(c, TOKENS.CompleteCompileJob),
     logger: logger(c),
@@ -98,7 +79,7 @@ export const compileModule = new ContainerModule((o) => {
     worker: get(c, TOKENS.CompileWorker),
     callbacks: get(c, TOKENS.CompileCallbacks),
     timeouts: new NodeTimeouts(),
-    clock: clock(c),
+    clock: clockOf(c),
     random: get<SecureRandom>(c, TOKENS.SecureRandom),
   }), (_input, result, elapsedMs) => {
     const outcome = result.ok ? result.value.status.toLowerCase() : result.error.code;
@@ -110,7 +91,7 @@ export const compileModule = new ContainerModule((o) => {
     const judge0 = backend.judge0;
     return new CompileRoutes({
       guards: get<AuthGuards>(c, TOKENS.AuthGuards),
-      clock: clock(c),
+      clock: clockOf(c),
       runCode: get(c, TOKENS.RunCode),
       authorizeCallback: get(c, TOKENS.AuthorizeCompileCallback),
       completeJob: get(c, TOKENS.CompleteCompileJob),

@@ -2,8 +2,6 @@ import { ContainerModule } from 'inversify';
 import type { Clock, SecureRandom } from '@sooscode/domain';
 import { NodeSecureRandom } from '@sooscode/adapters/system/node-secure-random';
 import { SystemClock } from '@sooscode/adapters/system/system-clock';
-import { LocalTaskLease, type TaskLease } from '@sooscode/adapters/system/task-lease';
-import { RedisTaskLease } from '@sooscode/adapters/redis/redis-task-lease';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import type { Infrastructure } from '../infrastructure';
 import { TOKENS } from '../tokens';
@@ -17,7 +15,6 @@ export function infrastructureModule(settings: RuntimeSettings, infra: Infrastru
     o.bind(TOKENS.Database).toConstantValue(infra.database);
     o.bind(TOKENS.Redis).toConstantValue(infra.redis);
     o.bind(TOKENS.Metrics).toConstantValue(infra.metrics);
-    o.bind<TaskLease>(TOKENS.TaskLease).toConstantValue(infra.redis ? new RedisTaskLease(infra.redis, settings.config.redisKeyPrefix) : new LocalTaskLease());
     o.bind<Clock>(TOKENS.Clock).toConstantValue(clock ?? new SystemClock());
     o.bind<SecureRandom>(TOKENS.SecureRandom).toConstantValue(new NodeSecureRandom());
   });

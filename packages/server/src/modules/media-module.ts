@@ -2,22 +2,17 @@ import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
   CloseVideoRoom, HandleMediaEvent, IssueVideoToken, isMediaSource, ListVideoParticipants, ListVideoRooms, OpenVideoRoom,
 } from '@sooscode/domain';
-import type {
-  ClassAccess, Clock, MediaRoomGateway, MediaTokenIssuer, MediaWebhookVerifier, ParticipantList, WebhookEventDedupe,
-} from '@sooscode/domain';
-import { InMemoryWebhookEventDedupe } from '@sooscode/adapters/memory';
+import type { ClassAccess, MediaRoomGateway, MediaTokenIssuer, MediaWebhookVerifier, ParticipantList } from '@sooscode/domain';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { LiveKitRoutes, type LiveKitRouteDeps } from '@sooscode/adapters/http/routes/livekit-routes';
 import { LiveKitMediaRoomGateway } from '@sooscode/adapters/livekit/livekit-media-room-gateway';
 import { LiveKitMediaTokenIssuer } from '@sooscode/adapters/livekit/livekit-media-token-issuer';
 import { LiveKitMediaWebhookVerifier } from '@sooscode/adapters/livekit/livekit-media-webhook-verifier';
-import type { Redis } from '@sooscode/adapters/redis/connect-redis';
-import { RedisWebhookEventDedupe } from '@sooscode/adapters/redis/redis-webhook-event-dedupe';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { RuntimeSettings } from '../config/runtime-settings';
 import { TOKENS } from '../tokens';
+import { clockOf, get, settingsOf } from './resolve';
 
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
 
 /** The key pair, when both halves are set (after the loopback development defaults). */
 function keyPairOf(settings: RuntimeSettings): { apiKey: string; apiSecret: string } | null {
@@ -37,38 +32,32 @@ function keyPairOf(settings: RuntimeSettings): { apiKey: string; apiSecret: stri
  * else in memory.
  */
 export const mediaModule = new ContainerModule((o) => {
-  const settings = (c: ResolutionContext) => get<RuntimeSettings>(c, TOKENS.Settings);
-  const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
   const logger = (c: ResolutionContext) => get<Logger>(c, TOKENS.Logger);
 
   o.bind<MediaTokenIssuer | null>(TOKENS.MediaTokenIssuer).toDynamicValue((c) => {
-    const keys = keyPairOf(settings(c));
-    return keys ? new LiveKitMediaTokenIssuer(keys, clock(c)) : null;
+    const keys = keyPairOf(settingsOf(c));
+    return keys ? new LiveKitMediaTokenIssuer(keys, clockOf(c)) : null;
   }).inSingletonScope();
   o.bind<MediaRoomGateway | null>(TOKENS.MediaRoomGateway).toDynamicValue((c) => {
-    const s = settings(c);
+    const s = settingsOf(c);
     const keys = keyPairOf(s);
     if (!keys || s.livekit.url === '') return null;
-    return new LiveKitMediaRoomGateway({ ...keys, url: s.livekit.url, timeoutMs: s.config.livekitHttpTimeoutMs }, clock(c), logger(c));
+    return new LiveKitMediaRoomGateway({ ...keys, url: s.livekit.url, timeoutMs: s.config.livekitHttpTimeoutMs }, clockOf(c), logger(c));
   }).inSingletonScope();
   o.bind<MediaWebhookVerifier | null>(TOKENS.MediaWebhookVerifier).toDynamicValue((c) => {
-    const keys = keyPairOf(settings(c));
-    return keys ? new LiveKitMediaWebhookVerifier(keys, clock(c), logger(c)) : null;
-  }).inSingletonScope();
-  o.bind<WebhookEventDedupe>(TOKENS.WebhookEventDedupe).toDynamicValue((c) => {
-    const redis = get<Redis | null>(c, TOKENS.Redis);
-    return redis ? new RedisWebhookEventDedupe(redis, settings(c).config.redisKeyPrefix) : new InMemoryWebhookEventDedupe(clock(c));
+    const keys = keyPairOf(settingsOf(c));
+    return keys ? new LiveKitMediaWebhookVerifier(keys, clockOf(c), logger(c)) : null;
   }).inSingletonScope();
 
   o.bind<IssueVideoToken>(TOKENS.IssueVideoToken).toDynamicValue((c) => {
-    const cfg = settings(c).config;
+    const cfg = settingsOf(c).config;
     return new IssueVideoToken(get(c, TOKENS.MediaTokenIssuer), get(c, TOKENS.ClassAccess), get(c, TOKENS.KickBanStore), {
       ttlS: cfg.livekitTokenTtlS,
       grants: { studentCanPublish: cfg.livekitStudentCanPublish, studentSources: cfg.livekitStudentPublishSources.filter(isMediaSource) },
     });
   }).inSingletonScope();
   o.bind<HandleMediaEvent>(TOKENS.HandleMediaEvent).toDynamicValue((c) => {
-    const cfg = settings(c).config;
+    const cfg = settingsOf(c).config;
     return new HandleMediaEvent(
       {
         dedupe: get(c, TOKENS.WebhookEventDedupe),
@@ -80,14 +69,14 @@ export const mediaModule = new ContainerModule((o) => {
         participants: get<ParticipantList>(c, TOKENS.ParticipantList),
         broadcaster: get(c, TOKENS.RoomBroadcaster),
         media: get(c, TOKENS.MediaRoomGateway),
-        clock: clock(c),
+        clock: clockOf(c),
       },
       { dedupeTtlS: cfg.livekitWebhookDedupeS, maxAgeS: cfg.livekitWebhookMaxAgeS },
     );
   }).inSingletonScope();
 
   o.bind<LiveKitRouteDeps>(TOKENS.LiveKitRouteDeps).toDynamicValue((c) => {
-    const s = settings(c);
+    const s = settingsOf(c);
     const access = get<ClassAccess>(c, TOKENS.ClassAccess);
     const gateway = get<MediaRoomGateway | null>(c, TOKENS.MediaRoomGateway);
     return {

@@ -2,33 +2,20 @@ import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
   ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken, classTopics,
 } from '@sooscode/domain';
-import type {
-  Clock, CodeDocumentStore, KickBanStore, LiveModeStore, LiveSessionControl, ParticipantList, PresenceRegistry, RoomBroadcaster,
-  SessionTerminator, VideoPresenceStore,
-} from '@sooscode/domain';
-import { InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore } from '@sooscode/adapters/memory';
+import type { LiveModeStore, LiveSessionControl, ParticipantList, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
 import { ClassroomStompApplication } from '@sooscode/adapters/realtime/classroom-stomp-application';
 import { LocalLiveSessions } from '@sooscode/adapters/realtime/local-live-sessions';
-import { RedisLiveBus } from '@sooscode/adapters/realtime/redis-live-bus';
 import { StompCredentials } from '@sooscode/adapters/realtime/stomp-credentials';
-import type { Redis } from '@sooscode/adapters/redis/connect-redis';
-import { RedisCodeDocumentStore, RedisKickBanStore, RedisLiveModeStore, RedisVideoPresenceStore } from '@sooscode/adapters/redis/redis-live-state';
-import { RedisPresenceRegistry } from '@sooscode/adapters/redis/redis-presence-registry';
 import { StompEndpoint, StompServer, SubscriptionRegistry } from '@sooscode/adapters/stomp/index';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
-import type { RuntimeSettings } from '../config/runtime-settings';
 import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
+import type { LiveBus, LiveBusLifecycle, PresenceSweeper } from './state-ports';
+import { clockOf, get, settingsOf } from './resolve';
 
 /** The transport's WebSocket message cap and the session backlogs never go below this (bytes; the contract's defaults). */
 const MIN_WS_MESSAGE_BYTES = 1024 * 1024;
-
-const get = <T>(c: ResolutionContext, token: symbol): T => c.get<T>(token);
-const clock = (c: ResolutionContext) => get<Clock>(c, TOKENS.Clock);
-const redis = (c: ResolutionContext) => get<Redis | null>(c, TOKENS.Redis);
-const settings = (c: ResolutionContext) => get<RuntimeSettings>(c, TOKENS.Settings);
-const prefix = (c: ResolutionContext) => settings(c).config.redisKeyPrefix;
 
 /**
  * The live classroom: STOMP over WebSocket and SockJS on `/ws`, live state (presence, mode, bans, video
@@ -38,43 +25,29 @@ const prefix = (c: ResolutionContext) => settings(c).config.redisKeyPrefix;
 export const realtimeModule = new ContainerModule((o) => {
   o.bind<SubscriptionRegistry>(TOKENS.SubscriptionRegistry).toDynamicValue((c) => new SubscriptionRegistry(get<Logger>(c, TOKENS.Logger))).inSingletonScope();
   o.bind<LocalLiveSessions>(TOKENS.LocalLiveSessions).toDynamicValue((c) => new LocalLiveSessions(get(c, TOKENS.SubscriptionRegistry))).inSingletonScope();
-  o.bind<RedisLiveBus | null>(TOKENS.RedisLiveBus).toDynamicValue((c) => {
-    const r = redis(c);
-    return r ? new RedisLiveBus(r, get(c, TOKENS.LocalLiveSessions), get(c, TOKENS.Logger), prefix(c)) : null;
-  }).inSingletonScope();
-  const live = (c: ResolutionContext) => get<RedisLiveBus | null>(c, TOKENS.RedisLiveBus) ?? get<LocalLiveSessions>(c, TOKENS.LocalLiveSessions);
+  const live = (c: ResolutionContext) => get<LiveBus>(c, TOKENS.LiveBus);
   o.bind<RoomBroadcaster>(TOKENS.RoomBroadcaster).toDynamicValue(live).inSingletonScope();
   o.bind<LiveSessionControl>(TOKENS.LiveSessionControl).toDynamicValue(live).inSingletonScope();
   o.bind<SessionTerminator>(TOKENS.SessionTerminator).toDynamicValue(live).inSingletonScope();
 
-  o.bind<PresenceRegistry>(TOKENS.PresenceRegistry).toDynamicValue((c) => {
-    const r = redis(c);
-    const bus = get<RedisLiveBus | null>(c, TOKENS.RedisLiveBus);
-    return r && bus ? new RedisPresenceRegistry(r, bus.nodeId, prefix(c)) : new InMemoryPresenceRegistry();
-  }).inSingletonScope();
-  o.bind<LiveModeStore>(TOKENS.LiveModeStore).toDynamicValue((c) => (redis(c) ? new RedisLiveModeStore(redis(c)!, prefix(c)) : new InMemoryLiveModeStore())).inSingletonScope();
-  o.bind<KickBanStore>(TOKENS.KickBanStore).toDynamicValue((c) => (redis(c) ? new RedisKickBanStore(redis(c)!, prefix(c)) : new InMemoryKickBanStore(clock(c)))).inSingletonScope();
-  o.bind<VideoPresenceStore>(TOKENS.VideoPresenceStore).toDynamicValue((c) => (redis(c) ? new RedisVideoPresenceStore(redis(c)!, prefix(c)) : new InMemoryVideoPresenceStore())).inSingletonScope();
-  o.bind<CodeDocumentStore>(TOKENS.CodeDocumentStore).toDynamicValue((c) => (redis(c) ? new RedisCodeDocumentStore(redis(c)!, prefix(c)) : new InMemoryCodeDocumentStore(clock(c)))).inSingletonScope();
-
   o.bind(TOKENS.LiveClassGate).toDynamicValue((c) => new LiveClassGate(get(c, TOKENS.ClassAccess), get(c, TOKENS.KickBanStore))).inSingletonScope();
   o.bind(TOKENS.LivePresence).toDynamicValue((c) => new LivePresence(
-    get(c, TOKENS.PresenceRegistry), get(c, TOKENS.ParticipantList), get(c, TOKENS.LiveModeStore), get(c, TOKENS.RoomBroadcaster), clock(c),
+    get(c, TOKENS.PresenceRegistry), get(c, TOKENS.ParticipantList), get(c, TOKENS.LiveModeStore), get(c, TOKENS.RoomBroadcaster), clockOf(c),
   )).inSingletonScope();
 
   o.bind<StompEndpoint>(TOKENS.StompEndpoint).toDynamicValue((c) => {
-    const cfg = settings(c).config;
+    const cfg = settingsOf(c).config;
     const application = new ClassroomStompApplication({
       credentials: new StompCredentials(
         get(c, TOKENS.AuthenticateAccessToken),
-        new AuthenticateRefreshToken(get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.UserRepository), get(c, TOKENS.SessionIssuer), clock(c), get(c, TOKENS.IdentityPolicy)),
+        new AuthenticateRefreshToken(get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.UserRepository), get(c, TOKENS.SessionIssuer), clockOf(c), get(c, TOKENS.IdentityPolicy)),
       ),
       gate: get(c, TOKENS.LiveClassGate),
       presence: get(c, TOKENS.LivePresence),
       participants: get(c, TOKENS.ParticipantList),
       modes: get(c, TOKENS.LiveModeStore),
       changeMode: new ChangeLiveMode(get(c, TOKENS.LiveModeStore), get(c, TOKENS.RoomBroadcaster)),
-      publishCode: new PublishCode(get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.RoomBroadcaster), clock(c)),
+      publishCode: new PublishCode(get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.RoomBroadcaster), clockOf(c)),
       enrolments: get(c, TOKENS.EnrolmentRepository),
       postChat: get(c, TOKENS.PostChatMessage),
       deleteChat: get(c, TOKENS.DeleteChatMessage),
@@ -103,7 +76,7 @@ export const realtimeModule = new ContainerModule((o) => {
     });
   }).inSingletonScope();
   o.bind<StompServer>(TOKENS.StompServer).toDynamicValue((c) => {
-    const s = settings(c);
+    const s = settingsOf(c);
     const policy = new OriginPolicy(s.config.corsAllowedOrigins, s.ownOrigin);
     return new StompServer({
       endpoint: get(c, TOKENS.StompEndpoint),
@@ -116,8 +89,8 @@ export const realtimeModule = new ContainerModule((o) => {
   }).inSingletonScope();
 
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
-    const bus = get<RedisLiveBus | null>(c, TOKENS.RedisLiveBus);
-    const presence = get<PresenceRegistry>(c, TOKENS.PresenceRegistry);
+    const bus = get<LiveBusLifecycle>(c, TOKENS.LiveBusLifecycle);
+    const sweeper = get<PresenceSweeper>(c, TOKENS.PresenceSweeper);
     const participants = get<ParticipantList>(c, TOKENS.ParticipantList);
     const broadcaster = get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster);
     const modes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
@@ -131,18 +104,16 @@ export const realtimeModule = new ContainerModule((o) => {
     return {
       name: 'realtime',
       async start() {
-        await bus?.start();
-        if (presence instanceof RedisPresenceRegistry) {
-          await presence.start((classIds) => {
-            for (const classId of classIds) void afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
-          });
-        }
+        await bus.start();
+        await sweeper.start((classIds) => {
+          for (const classId of classIds) void afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
+        });
       },
       async stop() {
         // refuses new transports, closes every session (each leaves its classes), stops the transport timers
         await get<StompServer>(c, TOKENS.StompServer).close();
-        if (presence instanceof RedisPresenceRegistry) presence.stop();
-        await bus?.stop();
+        sweeper.stop();
+        await bus.stop();
       },
     };
   }).inSingletonScope();
