@@ -1,5 +1,6 @@
 import { FixedClock, compileAdmissionContract, pendingCompileJobsContract } from '@sooscode/domain/testing';
 import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/adapters/memory';
+import { fixedClockHarness } from './fixed-clock-harness';
 
 pendingCompileJobsContract('in-memory', async () => {
   const clock = new FixedClock();
@@ -7,7 +8,4 @@ pendingCompileJobsContract('in-memory', async () => {
   return { subject, peer: subject, now: () => clock.now(), advance: async (ms) => clock.advance(ms), teardown: async () => undefined };
 });
 
-compileAdmissionContract('in-memory', async () => {
-  const clock = new FixedClock();
-  return { subject: new InMemoryCompileAdmission(clock), now: () => clock.now(), advance: async (ms) => clock.advance(ms), teardown: async () => undefined };
-});
+compileAdmissionContract('in-memory', fixedClockHarness((clock) => new InMemoryCompileAdmission(clock)));

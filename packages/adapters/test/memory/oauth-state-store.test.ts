@@ -1,12 +1,5 @@
-import { FixedClock, oauthStateStoreContract } from '@sooscode/domain/testing';
+import { oauthStateStoreContract } from '@sooscode/domain/testing';
 import { InMemoryOAuthStateStore } from '@sooscode/adapters/memory';
+import { fixedClockHarness } from './fixed-clock-harness';
 
-oauthStateStoreContract('in memory', async () => {
-  const clock = new FixedClock();
-  return {
-    subject: new InMemoryOAuthStateStore(clock),
-    now: () => clock.now(),
-    advance: async (ms) => clock.advance(ms),
-    teardown: async () => undefined,
-  };
-});
+oauthStateStoreContract('in memory', fixedClockHarness((clock) => new InMemoryOAuthStateStore(clock)));

@@ -1,12 +1,5 @@
-import { FixedClock, webhookEventDedupeContract } from '@sooscode/domain/testing';
+import { webhookEventDedupeContract } from '@sooscode/domain/testing';
 import { InMemoryWebhookEventDedupe } from '@sooscode/adapters/memory';
+import { fixedClockHarness } from './fixed-clock-harness';
 
-webhookEventDedupeContract('in-memory', async () => {
-  const clock = new FixedClock();
-  return {
-    subject: new InMemoryWebhookEventDedupe(clock),
-    now: () => clock.now(),
-    advance: async (ms) => clock.advance(ms),
-    teardown: async () => undefined,
-  };
-});
+webhookEventDedupeContract('in-memory', fixedClockHarness((clock) => new InMemoryWebhookEventDedupe(clock)));
