@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { accessTokenDenylistContract, attemptCounterContract, emailVerificationStoreContract, refreshTokenStoreContract, userRepositoryContract, type ContractHarness } from '@sooscode/domain/testing';
-import type { Redis } from 'ioredis';
 import { TypeOrmUserRepository } from '../../src/postgres/typeorm-user-repository';
 import { RedisAccessTokenDenylist } from '../../src/redis/redis-access-token-denylist';
 import { RedisAttemptCounter } from '../../src/redis/redis-attempt-counter';
 import { RedisEmailVerificationStore } from '../../src/redis/redis-email-verification-store';
 import { RedisRefreshTokenStore } from '../../src/redis/redis-refresh-token-store';
+import { redisHarness } from '../support/redis-harness';
 import { HAS_REDIS, openTestDatabase, openTestRedis } from '../support/services';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -26,13 +26,6 @@ userRepositoryContract('TypeORM on Postgres', async (): Promise<ContractHarness<
   };
 });
 
-/** A Redis harness with a key prefix of its own; `advance` really waits, since Redis expires keys by its own clock. */
-function redisHarness<T>(build: (redis: Redis, prefix: string) => T): () => Promise<ContractHarness<T>> {
-  return async () => {
-    const r = await openTestRedis();
-    return { subject: build(r.redis, r.prefix), now: () => new Date(), advance: sleep, teardown: () => r.close() };
-  };
-}
 
 // Each test gets its own key prefix, so the Redis suites run their tests concurrently and overlap the waits.
 describe.skipIf(!HAS_REDIS).concurrent('Redis identity stores', () => {

@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceRegistry } from '@sooscode/domain';
-import { webhookEventDedupeContract } from '@sooscode/domain/testing';
-import { RedisWebhookEventDedupe } from '@sooscode/adapters/redis/redis-webhook-event-dedupe';
 import { signLikeLiveKit } from '../../../adapters/test/livekit/support/webhook-signing';
-import { HAS_REDIS, openTestRedis } from '../../../adapters/test/support/services';
+import { HAS_REDIS } from '../../../adapters/test/support/services';
+import { RedisWebhookEventDedupe } from '@sooscode/adapters/redis/redis-webhook-event-dedupe';
 import { TOKENS } from '../../src/tokens';
 import { LK_KEY, LK_SECRET, postWebhook, startLiveKitWorld, webhookBody, type LiveKitWorld } from './livekit-fixture';
-
-describe.skipIf(!HAS_REDIS)('RedisWebhookEventDedupe', () => {
-  webhookEventDedupeContract('redis', async () => {
-    const { redis, prefix, close } = await openTestRedis();
-    return {
-      subject: new RedisWebhookEventDedupe(redis, prefix),
-      now: () => new Date(),
-      advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      teardown: close,
-    };
-  });
-});
 
 describe.skipIf(!HAS_REDIS)('the webhook with REDIS_URL set', () => {
   let w: LiveKitWorld;
