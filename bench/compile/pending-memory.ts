@@ -7,7 +7,7 @@ import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '../../pack
 import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-dispatch/hmac-compile-callbacks';
 import { NodeTimeouts } from '../../packages/adapters/src/compile-dispatch/node-timeouts';
 import { Base64SourceDecoder } from '../../packages/adapters/src/http/compile/base64-source-decoder';
-import { DEFAULT_BLACKLISTS } from '../../packages/adapters/src/local-runner/default-blacklists';
+import { DEFAULT_BLACKLISTS } from '../../packages/adapters/src/compile-shared/default-blacklists';
 import { NodeSecureRandom } from '../../packages/adapters/src/system/node-secure-random';
 import { SystemClock } from '../../packages/adapters/src/system/system-clock';
 

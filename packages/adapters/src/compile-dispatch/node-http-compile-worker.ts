@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { domainError, err, ok, type CompileWorker, type DispatchRequest, type DomainError, type Result } from '@sooscode/domain';
-import { errorCode, isConnectError } from '../compile-worker/connect-retry';
+import { errorCode, isConnectError } from '../compile-shared/connect-retry';
 import { silentLogger, type Logger } from '../system/logger';
 
 /** Options of `NodeHttpCompileWorker`. */

@@ -1,7 +1,7 @@
 import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
-import { startPolling, type StopPolling } from './poll-loop';
+import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 
 /** Options of `KyCompileResultPoller` (the `COMPILE_POLL_FALLBACK` of compile.md §3). */
 export interface KyCompileResultPollerOptions {

@@ -1,7 +1,7 @@
 import ky from 'ky';
 import { domainError, err, ok, type CompileWorker, type DispatchRequest, type DomainError, type Result } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
-import { connectRetry, errorCode } from './connect-retry';
+import { connectRetry, errorCode } from '../compile-shared/connect-retry';
 
 /** Options of `KyCompileWorker`. */
 export interface KyCompileWorkerOptions {

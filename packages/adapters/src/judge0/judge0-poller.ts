@@ -1,6 +1,6 @@
 import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
-import { startPolling, type StopPolling } from '../compile-worker/poll-loop';
+import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 import { silentLogger, type Logger } from '../system/logger';
 import { mapJudge0Submission } from './judge0-result';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DispatchRequest } from '@sooscode/domain';
 import { KyCompileWorker } from '../../src/compile-worker/ky-compile-worker';
-import { isConnectError } from '../../src/compile-worker/connect-retry';
+import { isConnectError } from '../../src/compile-shared/connect-retry';
 import { closedPort, HttpRecorder } from './http-recorder';
 
 const request: DispatchRequest = {

@@ -10,7 +10,7 @@ import { NodeTimeouts } from '@sooscode/adapters/compile-dispatch/node-timeouts'
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { Base64SourceDecoder } from '@sooscode/adapters/http/compile/base64-source-decoder';
 import { CompileRoutes } from '@sooscode/adapters/http/routes/compile-routes';
-import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/local-runner/default-blacklists';
+import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/compile-shared/default-blacklists';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCompileAdmission } from '@sooscode/adapters/redis/redis-compile-admission';
 import { RedisPendingCompileJobs } from '@sooscode/adapters/redis/redis-pending-compile-jobs';
