@@ -4,8 +4,8 @@
 //     the awaiting promise chain) with a worker that accepts and never calls back.
 import { ok, RunCode, type CompilePolicy, type CompileWorker } from '../../packages/domain/src/index';
 import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '../../packages/domain/src/memory/index';
-import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-dispatch/hmac-compile-callbacks';
-import { NodeTimeouts } from '../../packages/adapters/src/compile-dispatch/node-timeouts';
+import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-client/hmac-compile-callbacks';
+import { NodeTimeouts } from '../../packages/adapters/src/compile-client/node-timeouts';
 import { Base64SourceDecoder } from '../../packages/adapters/src/http/compile/base64-source-decoder';
 import { DEFAULT_BLACKLISTS } from '../../packages/adapters/src/compile-shared/default-blacklists';
 import { NodeSecureRandom } from '../../packages/adapters/src/system/node-secure-random';

@@ -5,8 +5,8 @@ import {
   type Clock, type CompileAdmission, type CompilePolicy, type Language, type PendingCompileJobs, type SecureRandom,
 } from '@sooscode/domain';
 import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/domain/memory';
-import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
-import { NodeTimeouts } from '@sooscode/adapters/compile-dispatch/node-timeouts';
+import { HmacCompileCallbacks } from '@sooscode/adapters/compile-client/hmac-compile-callbacks';
+import { NodeTimeouts } from '@sooscode/adapters/compile-client/node-timeouts';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { Base64SourceDecoder } from '@sooscode/adapters/http/compile/base64-source-decoder';
 import { CompileRoutes } from '@sooscode/adapters/http/routes/compile-routes';
