@@ -2,7 +2,7 @@ import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
 import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 import { silentLogger, type Logger } from '../system/logger';
-import { mapJudge0Submission } from './judge0-result';
+import { finalJudge0Outcome } from './judge0-result';
 
 /** Options of `Judge0Poller`. */
 export interface Judge0PollerOptions {
@@ -103,8 +103,7 @@ export class Judge0Poller {
         this.logger.debug({ jobId, status: res.status }, 'judge0 poll answered with an error status');
         return undefined;
       }
-      const outcome = mapJudge0Submission(await res.json(), this.maxOutputChars);
-      return outcome.final ? { status: outcome.status, output: outcome.output } : undefined;
+      return finalJudge0Outcome(await res.json(), this.maxOutputChars);
     } catch (e) {
       if (!signal.aborted) this.logger.debug({ jobId, err: e instanceof Error ? e.name : String(e) }, 'judge0 poll failed');
       return undefined;

@@ -45,6 +45,12 @@ export function mapJudge0Submission(submission: unknown, maxOutputChars = 20_000
   return { final: true, status, output: capOutput(output, maxOutputChars) };
 }
 
+/** The final result a Judge0 submission reports, or `undefined` while it is not final (see `mapJudge0Submission`). */
+export function finalJudge0Outcome(submission: unknown, maxOutputChars = 20_000): RunOutcome | undefined {
+  const outcome = mapJudge0Submission(submission, maxOutputChars);
+  return outcome.final ? { status: outcome.status, output: outcome.output } : undefined;
+}
+
 function statusId(status: unknown): number | undefined {
   if (status === null || typeof status !== 'object') return undefined;
   const id = (status as { id?: unknown }).id;

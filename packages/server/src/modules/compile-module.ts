@@ -8,8 +8,8 @@ import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/
 import { HmacCompileCallbacks } from '@sooscode/adapters/compile-client/hmac-compile-callbacks';
 import { NodeTimeouts } from '@sooscode/adapters/compile-client/node-timeouts';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
-import { Base64SourceDecoder } from '@sooscode/adapters/http/compile/base64-source-decoder';
 import { CompileRoutes } from '@sooscode/adapters/http/routes/compile-routes';
+import { finalJudge0Outcome } from '@sooscode/adapters/judge0/judge0-result';
 import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/compile-shared/default-blacklists';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCompileAdmission } from '@sooscode/adapters/redis/redis-compile-admission';
@@ -92,7 +92,6 @@ export const compileModule = new ContainerModule((o) => {
   o.bind(TOKENS.CompileWorker).toDynamicValue((c) => get<CompileBackend>(c, TOKENS.CompileBackend).worker).inSingletonScope();
   o.bind(TOKENS.RunCode).toDynamicValue((c) => observeExecute(new RunCode({
     policy: get(c, TOKENS.CompilePolicy),
-    decoder: new Base64SourceDecoder(),
     admission: get(c, TOKENS.CompileAdmission),
     jobs: get(c, TOKENS.PendingCompileJobs),
     worker: get(c, TOKENS.CompileWorker),
@@ -114,7 +113,7 @@ export const compileModule = new ContainerModule((o) => {
       runCode: get(c, TOKENS.RunCode),
       authorizeCallback: get(c, TOKENS.AuthorizeCompileCallback),
       completeJob: get(c, TOKENS.CompleteCompileJob),
-      judge0: judge0 ? { maxOutputChars: config(c).compileMaxOutputChars, forget: (jobId) => judge0.forget(jobId) } : undefined,
+      judge0: judge0 ? { finalOutcome: (body) => finalJudge0Outcome(body, config(c).compileMaxOutputChars), forget: (jobId) => judge0.forget(jobId) } : undefined,
     });
   });
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => ({
