@@ -1,5 +1,5 @@
-import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
+import { pollJson } from '../compile-shared/poll-json';
 import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 import { silentLogger, type Logger } from '../system/logger';
 import { finalJudge0Outcome } from './judge0-result';
@@ -90,20 +90,17 @@ export class Judge0Poller {
 
   private async fetchOnce(jobId: string, token: string, signal: AbortSignal): Promise<RunOutcome | undefined> {
     try {
-      const res = await ky.get(`${this.base}${encodeURIComponent(token)}`, {
+      const answer = await pollJson(`${this.base}${encodeURIComponent(token)}`, {
         searchParams: { base64_encoded: 'true', fields: FIELDS },
         headers: this.headers,
-        timeout: this.requestTimeoutMs,
+        timeoutMs: this.requestTimeoutMs,
         signal,
-        retry: 0,
-        throwHttpErrors: false,
       });
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        this.logger.debug({ jobId, status: res.status }, 'judge0 poll answered with an error status');
+      if ('status' in answer) {
+        this.logger.debug({ jobId, status: answer.status }, 'judge0 poll answered with an error status');
         return undefined;
       }
-      return finalJudge0Outcome(await res.json(), this.maxOutputChars);
+      return finalJudge0Outcome(answer.body, this.maxOutputChars);
     } catch (e) {
       if (!signal.aborted) this.logger.debug({ jobId, err: e instanceof Error ? e.name : String(e) }, 'judge0 poll failed');
       return undefined;
