@@ -23,6 +23,20 @@ module.exports = {
       to: { path: '^packages/server' },
     },
     {
+      name: 'compile-folders-share-only-compile-shared',
+      comment: 'The compile technology folders (and http) never reach into each other; what several use lives in compile-shared/ (or system/).',
+      severity: 'error',
+      from: { path: '^packages/adapters/src/(compile-client|compile-worker|judge0|local-runner|http)/' },
+      to: { path: '^packages/adapters/src/(compile-client|compile-worker|judge0|local-runner|http)/', pathNot: '^packages/adapters/src/$1/' },
+    },
+    {
+      name: 'compile-shared-imports-no-technology',
+      comment: 'compile-shared/ is plumbing for both compile sides: it imports no other adapter folder.',
+      severity: 'error',
+      from: { path: '^packages/adapters/src/compile-shared/' },
+      to: { path: '^packages/adapters/src/', pathNot: '^packages/adapters/src/compile-shared/' },
+    },
+    {
       name: 'only-server-imports-inversify',
       comment: 'Dependency injection is wiring; only the composition root knows about the container.',
       severity: 'error',
