@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '^packages/server' },
     },
     {
+      name: 'compile-shared-imports-no-technology',
+      comment: 'compile-shared/ is plumbing for both compile sides: it imports no other adapter folder.',
+      severity: 'error',
+      from: { path: '^packages/adapters/src/compile-shared/' },
+      to: { path: '^packages/adapters/src/', pathNot: '^packages/adapters/src/compile-shared/' },
+    },
+    {
       name: 'only-server-imports-inversify',
       comment: 'Dependency injection is wiring; only the composition root knows about the container.',
       severity: 'error',

@@ -4,10 +4,9 @@
 //     the awaiting promise chain) with a worker that accepts and never calls back.
 import { ok, RunCode, type CompilePolicy, type CompileWorker } from '../../packages/domain/src/index';
 import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '../../packages/adapters/src/memory/index';
-import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-dispatch/hmac-compile-callbacks';
-import { NodeTimeouts } from '../../packages/adapters/src/compile-dispatch/node-timeouts';
-import { Base64SourceDecoder } from '../../packages/adapters/src/http/compile/base64-source-decoder';
-import { DEFAULT_BLACKLISTS } from '../../packages/adapters/src/local-runner/default-blacklists';
+import { HmacCompileCallbacks } from '../../packages/adapters/src/compile-client/hmac-compile-callbacks';
+import { NodeTimeouts } from '../../packages/adapters/src/compile-client/node-timeouts';
+import { DEFAULT_BLACKLISTS } from '../../packages/adapters/src/compile-shared/default-blacklists';
 import { NodeSecureRandom } from '../../packages/adapters/src/system/node-secure-random';
 import { SystemClock } from '../../packages/adapters/src/system/system-clock';
 
@@ -49,14 +48,14 @@ async function wholeRunCodeWait(): Promise<number> {
   let accepted = 0;
   const worker: CompileWorker = { dispatch: async () => (accepted++, ok()) };
   const runCode = new RunCode({
-    policy, decoder: new Base64SourceDecoder(), admission: new InMemoryCompileAdmission(clock), jobs, worker,
+    policy, admission: new InMemoryCompileAdmission(clock), jobs, worker,
     callbacks: new HmacCompileCallbacks('bench-secret-bench-secret-bench-secret!!', 'http://127.0.0.1:8080'),
     timeouts: new NodeTimeouts(), clock, random: new NodeSecureRandom(),
   });
-  const code = Buffer.from('public class Main { public static void main(String[] a) { System.out.println("hi"); } }').toString('base64');
+  const source = { kind: 'text', text: 'public class Main { public static void main(String[] a) { System.out.println("hi"); } }' } as const;
   const before = await heap();
   const running = [];
-  for (let i = 0; i < JOBS; i++) running.push(runCode.execute({ userId: i + 1, code, language: undefined, arrivedAt: clock.now() }));
+  for (let i = 0; i < JOBS; i++) running.push(runCode.execute({ userId: i + 1, source, language: 'java', arrivedAt: clock.now() }));
   while (accepted < JOBS) await new Promise((r) => setImmediate(r));
   const after = await heap();
   if (jobs.waiting() !== JOBS) throw new Error(`only ${jobs.waiting()} jobs pending`);

@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { domainError, err, ok, type CompileWorker, type DispatchRequest, type DomainError, type Language, type Result } from '@sooscode/domain';
-import { connectRetry, errorCode } from '../compile-worker/connect-retry';
+import { connectRetry, errorCode } from '../compile-shared/connect-retry';
 import { silentLogger, type Logger } from '../system/logger';
 import type { Judge0Poller } from './judge0-poller';
 

@@ -1,8 +1,8 @@
-import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
-import { startPolling, type StopPolling } from '../compile-worker/poll-loop';
+import { pollJson } from '../compile-shared/poll-json';
+import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 import { silentLogger, type Logger } from '../system/logger';
-import { mapJudge0Submission } from './judge0-result';
+import { finalJudge0Outcome } from './judge0-result';
 
 /** Options of `Judge0Poller`. */
 export interface Judge0PollerOptions {
@@ -90,21 +90,17 @@ export class Judge0Poller {
 
   private async fetchOnce(jobId: string, token: string, signal: AbortSignal): Promise<RunOutcome | undefined> {
     try {
-      const res = await ky.get(`${this.base}${encodeURIComponent(token)}`, {
+      const answer = await pollJson(`${this.base}${encodeURIComponent(token)}`, {
         searchParams: { base64_encoded: 'true', fields: FIELDS },
         headers: this.headers,
-        timeout: this.requestTimeoutMs,
+        timeoutMs: this.requestTimeoutMs,
         signal,
-        retry: 0,
-        throwHttpErrors: false,
       });
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        this.logger.debug({ jobId, status: res.status }, 'judge0 poll answered with an error status');
+      if ('status' in answer) {
+        this.logger.debug({ jobId, status: answer.status }, 'judge0 poll answered with an error status');
         return undefined;
       }
-      const outcome = mapJudge0Submission(await res.json(), this.maxOutputChars);
-      return outcome.final ? { status: outcome.status, output: outcome.output } : undefined;
+      return finalJudge0Outcome(answer.body, this.maxOutputChars);
     } catch (e) {
       if (!signal.aborted) this.logger.debug({ jobId, err: e instanceof Error ? e.name : String(e) }, 'judge0 poll failed');
       return undefined;

@@ -1,5 +1,4 @@
-import type { RunOutcome } from '@sooscode/domain';
-import { TRUNCATION_MARKER } from '../local-runner/output-collector';
+import { capOutput, type RunOutcome } from '@sooscode/domain';
 
 /** What a Judge0 submission means for the job (compile.md §7). */
 export type Judge0Outcome = { readonly final: false } | ({ readonly final: true } & RunOutcome);
@@ -43,7 +42,13 @@ export function mapJudge0Submission(submission: unknown, maxOutputChars = 20_000
     status = 'ERROR';
     output = joined;
   }
-  return { final: true, status, output: cap(output, maxOutputChars) };
+  return { final: true, status, output: capOutput(output, maxOutputChars) };
+}
+
+/** The final result a Judge0 submission reports, or `undefined` while it is not final (see `mapJudge0Submission`). */
+export function finalJudge0Outcome(submission: unknown, maxOutputChars = 20_000): RunOutcome | undefined {
+  const outcome = mapJudge0Submission(submission, maxOutputChars);
+  return outcome.final ? { status: outcome.status, output: outcome.output } : undefined;
 }
 
 function statusId(status: unknown): number | undefined {
@@ -56,12 +61,4 @@ function statusId(status: unknown): number | undefined {
 function decode(field: unknown): string {
   if (typeof field !== 'string') return '';
   return Buffer.from(field.replace(/\s+/g, ''), 'base64').toString('utf8');
-}
-
-function cap(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max;
-  const code = text.charCodeAt(cut - 1);
-  if (cut > 0 && code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return text.slice(0, cut) + TRUNCATION_MARKER;
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { OutputCollector } from './output-collector';
+import { OutputCollector } from '../compile-shared/output-collector';
 import type { WrappedCommand } from './sandbox';
 
 /** One sandboxed process to run to completion. */

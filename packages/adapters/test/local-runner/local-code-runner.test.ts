@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CodeRunnerBusyError, CodeRunnerUnavailableError, type Language } from '@sooscode/domain';
 import { LocalCodeRunner, type LocalCodeRunnerOptions } from '../../src/local-runner/local-code-runner';
-import { TRUNCATION_MARKER } from '../../src/local-runner/output-collector';
+import { TRUNCATION_MARKER } from '../../src/compile-shared/output-collector';
 
 const hasJavac = spawnSync('javac', ['-version'], { stdio: 'ignore' }).status === 0;
 const skipJava = !hasJavac && process.env.CI !== 'true';

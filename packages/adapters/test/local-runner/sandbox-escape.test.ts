@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Language, RunOutcome } from '@sooscode/domain';
 import { LocalCodeRunner } from '../../src/local-runner/local-code-runner';
-import { TRUNCATION_MARKER } from '../../src/local-runner/output-collector';
+import { TRUNCATION_MARKER } from '../../src/compile-shared/output-collector';
 import { attackPrograms, outcomes, type Attack, type Targets } from './escape-programs';
 
 // The escape suite: real attack programs in every language, run through the local runner in each

@@ -14,6 +14,12 @@ export interface CompileResult {
   readonly output: string;
 }
 
+/** A result as a backend reports it, before it is stored: `output` may be `null` (stored as `""`). */
+export interface ReportedResult {
+  readonly status: CompileResult['status'];
+  readonly output: string | null;
+}
+
 /** What is known of a job when it is issued. */
 export interface NewCompileJob {
   /** Random UUID v4, canonical lower case. */

@@ -4,8 +4,6 @@ export * from './ports/compile-worker';
 export * from './compile-job';
 export * from './compile-policy';
 export * from './source-code';
-export * from './callback-result';
-export * from './ports/source-decoder';
 export * from './ports/compile-callbacks';
 export * from './ports/timeouts';
 export * from './ports/compile-admission';

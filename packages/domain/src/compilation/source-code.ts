@@ -1,7 +1,7 @@
 import { domainError, type DomainError } from '../shared/domain-error';
 import { err, ok, type Result } from '../shared/result';
 import type { CompilePolicy } from './compile-policy';
-import { LANGUAGES, parseLanguage, type Language } from './language';
+import { LANGUAGES, type Language } from './language';
 
 /** A decoded source that passed every check of compile.md §2.1 steps 5–9. */
 export interface SourceCode {
@@ -36,13 +36,12 @@ export class SourceRules {
   }
 
   /**
-   * Checks `text` (the decoded source) and `rawLanguage` (the body field as received: absent,
-   * `null` and `""` mean `java`; a non-string is never enabled).
+   * Checks `text` (the decoded source) and `language` (`null` when the request named a language
+   * this API does not know, which is never enabled).
    */
-  check(text: string, rawLanguage: unknown): Result<SourceCode, DomainError> {
+  check(text: string, language: Language | null): Result<SourceCode, DomainError> {
     if (text.trim() === '') return err(domainError('VALID_002'));
-    const language = typeof rawLanguage === 'string' || rawLanguage === null || rawLanguage === undefined ? parseLanguage(rawLanguage) : undefined;
-    if (language === undefined || !this.enabled.has(language)) return err(domainError('COMPILE_013'));
+    if (language === null || !this.enabled.has(language)) return err(domainError('COMPILE_013'));
     if (text.length > this.policy.maxChars) return err(domainError('VALID_004'));
     if (countLines(text) > this.policy.maxLines) return err(domainError('VALID_010'));
     for (const pattern of this.blacklists.get(language) ?? []) {

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AuthorizeCompileCallback } from '../../src/index';
-import { b64, compileFixture } from './fixture';
+import { compileFixture } from './fixture';
 
 describe('AuthorizeCompileCallback (compile.md §4 steps 1–3)', () => {
   it('checks the id format, then the token, then that the job exists', async () => {
     const f = compileFixture();
     const authorize = new AuthorizeCompileCallback(f.callbacks, f.jobs);
-    void f.run(b64('int a;'));
+    void f.run('int a;');
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     const { jobId } = f.worker.received[0]!;
     const unknown = '9b1d3c3e-2f5e-4a53-9f55-2f3f7c1c8a10';
@@ -27,7 +27,7 @@ describe('AuthorizeCompileCallback (compile.md §4 steps 1–3)', () => {
 describe('CompleteCompileJob (compile.md §4 steps 6–7)', () => {
   it('stores the first result (capped), frees the slot, and ignores duplicates', async () => {
     const f = compileFixture({ cooldownS: 0 });
-    const pending = f.run(b64('int a;'), 3);
+    const pending = f.run('int a;', 3);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     const { jobId } = f.worker.received[0]!;
     expect(await f.complete.execute(jobId, { status: 'SUCCESS', output: 'y'.repeat(30) })).toEqual({ ok: true, value: 'completed' });

@@ -1,4 +1,4 @@
-import { domainError, err, ok, type CompileCallbacks, type CompilePolicy, type CompileWorker, type DispatchRequest, type DomainError, type Result, type SourceDecoder, type Timeouts } from '../../src/index';
+import { domainError, err, ok, type CompileCallbacks, type CompilePolicy, type CompileWorker, type DispatchRequest, type DomainError, type Language, type Result, type SubmittedSource, type Timeouts } from '../../src/index';
 import { CompleteCompileJob, RunCode } from '../../src/index';
 import { FixedClock, SequenceRandom } from '@sooscode/domain/testing';
 import { InMemoryCompileAdmission, InMemoryPendingCompileJobs } from '@sooscode/adapters/memory';
@@ -55,20 +55,6 @@ export class ScriptedWorker implements CompileWorker {
   }
 }
 
-/** Base64 of UTF-8 in tests (the real decoder is an adapter). */
-export const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-
-const testDecoder: SourceDecoder = {
-  decode(encoded) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) return undefined;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'));
-    } catch {
-      return undefined;
-    }
-  },
-};
-
 const callbacks: CompileCallbacks = {
   urlFor: (jobId) => `http://api.test/api/compile/callback/${jobId}?token=t-${jobId}`,
   accepts: (jobId, token) => token === `t-${jobId}`,
@@ -96,8 +82,10 @@ export function compileFixture(policy: Partial<CompilePolicy> = {}) {
   const worker = new ScriptedWorker();
   const fullPolicy = { ...POLICY, ...policy };
   const random = new SequenceRandom();
-  const runCode = new RunCode({ policy: fullPolicy, decoder: testDecoder, admission, jobs, worker, callbacks, timeouts, clock, random });
+  const runCode = new RunCode({ policy: fullPolicy, admission, jobs, worker, callbacks, timeouts, clock, random });
   const complete = new CompleteCompileJob(jobs, admission, fullPolicy);
-  const run = (code: unknown, userId = 1, language?: unknown) => runCode.execute({ userId, code, language, arrivedAt: clock.now() });
+  /** Runs `source` (decoded text, or what the edge made of a bad `code`) for `userId` in `language`. */
+  const run = (source: string | SubmittedSource, userId = 1, language: Language | null = 'java') =>
+    runCode.execute({ userId, source: typeof source === 'string' ? { kind: 'text', text: source } : source, language, arrivedAt: clock.now() });
   return { clock, timeouts, jobs, admission, worker, runCode, complete, callbacks, run, policy: fullPolicy };
 }

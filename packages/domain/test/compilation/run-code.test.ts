@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { b64, compileFixture } from './fixture';
+import type { Language, SubmittedSource } from '../../src/index';
+import { compileFixture } from './fixture';
 
 const HELLO = 'public class Main { public static void main(String[] a) { System.out.println("hi"); } }';
 const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error!.code);
@@ -7,7 +8,7 @@ const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : 
 describe('RunCode (compile.md §2)', () => {
   it('dispatches the decoded source with its own job id and callback URL, then answers the result', async () => {
     const f = compileFixture();
-    const pending = f.run(b64(HELLO), 1);
+    const pending = f.run(HELLO, 1);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     const req = f.worker.received[0]!;
     expect(req).toEqual({ jobId: req.jobId, language: 'java', code: HELLO, callbackUrl: f.callbacks.urlFor(req.jobId) });
@@ -21,7 +22,7 @@ describe('RunCode (compile.md §2)', () => {
 
   it('caps the output and answers FAIL results as 200', async () => {
     const f = compileFixture();
-    const pending = f.run(b64('int x;'));
+    const pending = f.run('int x;');
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     await f.complete.execute(f.worker.received[0]!.jobId, { status: 'FAIL', output: 'x'.repeat(25) });
     expect(await pending).toEqual({ ok: true, value: { status: 'FAIL', output: `${'x'.repeat(20)}\n[output truncated]` } });
@@ -29,21 +30,20 @@ describe('RunCode (compile.md §2)', () => {
 
   it('fails at the first failing step, in the contract order', async () => {
     const f = compileFixture({ maxChars: 30, maxLines: 2 });
-    const cases: [unknown, unknown, string][] = [
-      [undefined, undefined, 'VALID_002'],
-      [null, undefined, 'VALID_002'],
-      ['', undefined, 'VALID_002'],
-      [5, undefined, 'VALID_002'],
-      ['aGk gaGk=', undefined, 'VALID_005'],
-      ['/w==', undefined, 'VALID_005'],
-      [b64(' \n\t '), 'ruby', 'VALID_002'],
-      [b64('x'.repeat(31)), 'ruby', 'COMPILE_013'],
-      [b64('x'.repeat(31) + 'invoke'), 'JAVA', 'VALID_004'],
-      [b64('a\nb\ninvoke'), 'java', 'VALID_010'],
-      [b64('a.invoke()'), 'java', 'COMPILE_003'],
+    const cases: [string | SubmittedSource, Language | null, string][] = [
+      [{ kind: 'missing' }, 'java', 'VALID_002'],
+      [{ kind: 'missing' }, null, 'VALID_002'],
+      [{ kind: 'undecodable' }, 'java', 'VALID_005'],
+      [{ kind: 'undecodable' }, null, 'VALID_005'],
+      [' \n\t ', null, 'VALID_002'],
+      ['x'.repeat(31), null, 'COMPILE_013'],
+      ['x', 'javascript', 'COMPILE_013'],
+      ['x'.repeat(31) + 'invoke', 'java', 'VALID_004'],
+      ['a\nb\ninvoke', 'java', 'VALID_010'],
+      ['a.invoke()', 'java', 'COMPILE_003'],
     ];
-    for (const [code, language, expected] of cases) {
-      expect([code, language, codeOf(await f.run(code, 1, language))]).toEqual([code, language, expected]);
+    for (const [source, language, expected] of cases) {
+      expect([source, language, codeOf(await f.run(source, 1, language))]).toEqual([source, language, expected]);
     }
     expect(f.worker.received).toHaveLength(0);
     expect(await f.admission.admit(1, 'probe', 0, 1000)).toBeNull();
@@ -51,30 +51,30 @@ describe('RunCode (compile.md §2)', () => {
 
   it('refuses a second run within the cooldown with COMPILE_010 and Retry-After seconds', async () => {
     const f = compileFixture();
-    const first = f.run(b64('int a;'), 5);
+    const first = f.run('int a;', 5);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     await f.complete.execute(f.worker.received[0]!.jobId, { status: 'SUCCESS', output: 'ok' });
     expect((await first).ok).toBe(true);
-    const second = await f.run(b64('int a;'), 5);
+    const second = await f.run('int a;', 5);
     expect(second).toEqual({ ok: false, error: { code: 'COMPILE_010', retryAfterS: 3 } });
-    void f.run(b64('int a;'), 6); // another user is not affected: it is dispatched
+    void f.run('int a;', 6); // another user is not affected: it is dispatched
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(2));
     f.timeouts.advance(1200);
-    expect(await f.run(b64('int a;'), 5)).toEqual({ ok: false, error: { code: 'COMPILE_010', retryAfterS: 2 } });
+    expect(await f.run('int a;', 5)).toEqual({ ok: false, error: { code: 'COMPILE_010', retryAfterS: 2 } });
   });
 
   it('refuses a run while the user has a job in flight with COMPILE_009 (after the cooldown)', async () => {
     const f = compileFixture({ cooldownS: 1 });
-    void f.run(b64('int a;'), 8);
+    void f.run('int a;', 8);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
-    expect(codeOf(await f.run(b64('int a;'), 8))).toBe('COMPILE_010');
+    expect(codeOf(await f.run('int a;', 8))).toBe('COMPILE_010');
     f.timeouts.advance(1000);
-    expect(codeOf(await f.run(b64('int a;'), 8))).toBe('COMPILE_009');
+    expect(codeOf(await f.run('int a;', 8))).toBe('COMPILE_009');
   });
 
   it('times out at the deadline with COMPILE_005, marks the job TIMED_OUT, frees the slot and ignores a late result', async () => {
     const f = compileFixture({ cooldownS: 0 });
-    const pending = f.run(b64('int a;'), 2);
+    const pending = f.run('int a;', 2);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     const { jobId } = f.worker.received[0]!;
     f.timeouts.advance(4499);
@@ -91,10 +91,10 @@ describe('RunCode (compile.md §2)', () => {
   it('answers 503 COMPILE_004 when the dispatch fails, abandons the job and gives the cooldown back', async () => {
     const f = compileFixture();
     f.worker.refuseWith('COMPILE_004');
-    expect(await f.run(b64('int a;'), 3)).toEqual({ ok: false, error: { code: 'COMPILE_004' } });
+    expect(await f.run('int a;', 3)).toEqual({ ok: false, error: { code: 'COMPILE_004' } });
     expect((await f.jobs.find(f.worker.received[0]!.jobId))?.state).toBe('ABANDONED');
     f.worker.refuseWith('COMPILE_006');
-    expect(codeOf(await f.run(b64('int a;'), 3))).toBe('COMPILE_006');
+    expect(codeOf(await f.run('int a;', 3))).toBe('COMPILE_006');
     expect(f.worker.received).toHaveLength(2);
     expect(await f.admission.admit(3, 'probe', 0, 1000)).toBeNull();
   });
@@ -102,14 +102,14 @@ describe('RunCode (compile.md §2)', () => {
   it('gives up on a dispatch after the dispatch timeout, and never beyond the deadline', async () => {
     const f = compileFixture({ cooldownS: 0 });
     f.worker.hang();
-    const slow = f.run(b64('int a;'), 4);
+    const slow = f.run('int a;', 4);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     f.timeouts.advance(1499);
     f.timeouts.advance(1);
     expect(codeOf(await slow)).toBe('COMPILE_004');
     expect((await f.jobs.find(f.worker.received[0]!.jobId))?.state).toBe('ABANDONED');
 
-    const late = f.runCode.execute({ userId: 4, code: b64('int a;'), language: undefined, arrivedAt: new Date(f.clock.now().getTime() - 4200) });
+    const late = f.runCode.execute({ userId: 4, source: { kind: 'text', text: 'int a;' }, language: 'java', arrivedAt: new Date(f.clock.now().getTime() - 4200) });
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(2));
     f.timeouts.advance(300);
     expect(codeOf(await late)).toBe('COMPILE_004');
@@ -117,16 +117,16 @@ describe('RunCode (compile.md §2)', () => {
 
   it('answers 503 COMPILE_004 when this node already waits for COMPILE_MAX_PENDING jobs, without a cooldown', async () => {
     const f = compileFixture({ maxPending: 1 });
-    void f.run(b64('int a;'), 1);
+    void f.run('int a;', 1);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
-    expect(codeOf(await f.run(b64('int a;'), 2))).toBe('COMPILE_004');
+    expect(codeOf(await f.run('int a;', 2))).toBe('COMPILE_004');
     expect(f.worker.received).toHaveLength(1);
     expect(await f.admission.admit(2, 'probe', 0, 1000)).toBeNull();
   });
 
   it('answers 500 COMPILE_006 for an ERROR result and frees the slot', async () => {
     const f = compileFixture({ cooldownS: 0 });
-    const pending = f.run(b64('int a;'), 9);
+    const pending = f.run('int a;', 9);
     await vi.waitFor(() => expect(f.worker.received).toHaveLength(1));
     await f.complete.execute(f.worker.received[0]!.jobId, { status: 'ERROR', output: 'boom' });
     expect(await pending).toEqual({ ok: false, error: { code: 'COMPILE_006' } });
@@ -138,7 +138,7 @@ describe('RunCode (compile.md §2)', () => {
     f.worker.answer = async () => {
       throw new Error('bug');
     };
-    await expect(f.run(b64('int a;'), 11)).rejects.toThrow('bug');
+    await expect(f.run('int a;', 11)).rejects.toThrow('bug');
     expect((await f.jobs.find(f.worker.received[0]!.jobId))?.state).toBe('ABANDONED');
     expect(await f.admission.admit(11, 'probe', 0, 1000)).toBeNull();
   });

@@ -19,16 +19,14 @@ describe('SourceRules', () => {
   const code = (r: ReturnType<typeof rules.check>) => (r.ok ? 'OK' : r.error.code);
 
   it('refuses a blank source before anything else', () => {
-    expect(code(rules.check(' \t\r\n ', 'cobol'))).toBe('VALID_002');
+    expect(code(rules.check(' \t\r\n ', null))).toBe('VALID_002');
   });
 
-  it('defaults the language to java, case-insensitively, and refuses disabled or non-string ones', () => {
-    expect(rules.check('int x;', undefined)).toEqual({ ok: true, value: { text: 'int x;', language: 'java' } });
-    expect(rules.check('x', null).ok && rules.check('x', '').ok).toBe(true);
-    expect(rules.check('x = 1', 'PyThOn')).toEqual({ ok: true, value: { text: 'x = 1', language: 'python' } });
+  it('accepts the enabled languages and refuses disabled or unknown (null) ones', () => {
+    expect(rules.check('int x;', 'java')).toEqual({ ok: true, value: { text: 'int x;', language: 'java' } });
+    expect(rules.check('x = 1', 'python')).toEqual({ ok: true, value: { text: 'x = 1', language: 'python' } });
     expect(code(rules.check('x', 'javascript'))).toBe('COMPILE_013');
-    expect(code(rules.check('x', 'ruby'))).toBe('COMPILE_013');
-    expect(code(rules.check('x', 5))).toBe('COMPILE_013');
+    expect(code(rules.check('x', null))).toBe('COMPILE_013');
   });
 
   it('counts length in UTF-16 code units, then lines, then the blacklist', () => {

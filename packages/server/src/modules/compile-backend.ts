@@ -1,10 +1,10 @@
 import { LANGUAGES, type CompileWorker, type CompleteCompileJob, type Language } from '@sooscode/domain';
-import type { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
-import { LocalCompileWorker } from '@sooscode/adapters/compile-dispatch/local-compile-worker';
-import { NodeHttpCompileWorker } from '@sooscode/adapters/compile-dispatch/node-http-compile-worker';
-import { PollingCompileWorker } from '@sooscode/adapters/compile-dispatch/polling-compile-worker';
-import { UnavailableCompileWorker } from '@sooscode/adapters/compile-dispatch/unavailable-compile-worker';
-import { KyCompileResultPoller } from '@sooscode/adapters/compile-worker/ky-compile-result-poller';
+import type { HmacCompileCallbacks } from '@sooscode/adapters/compile-client/hmac-compile-callbacks';
+import { LocalCompileWorker } from '@sooscode/adapters/compile-client/local-compile-worker';
+import { NodeHttpCompileWorker } from '@sooscode/adapters/compile-client/node-http-compile-worker';
+import { PollingCompileWorker } from '@sooscode/adapters/compile-client/polling-compile-worker';
+import { UnavailableCompileWorker } from '@sooscode/adapters/compile-client/unavailable-compile-worker';
+import { KyCompileResultPoller } from '@sooscode/adapters/compile-client/ky-compile-result-poller';
 import { Judge0CompileWorker } from '@sooscode/adapters/judge0/judge0-compile-worker';
 import { Judge0Poller } from '@sooscode/adapters/judge0/judge0-poller';
 import { LocalCodeRunner } from '@sooscode/adapters/local-runner/local-code-runner';

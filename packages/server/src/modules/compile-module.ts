@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import { AuthorizeCompileCallback, CompleteCompileJob, RunCode, type CompilePolicy, type Language, type PendingCompileJobs, type SecureRandom } from '@sooscode/domain';
-import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
-import { NodeTimeouts } from '@sooscode/adapters/compile-dispatch/node-timeouts';
+import { HmacCompileCallbacks } from '@sooscode/adapters/compile-client/hmac-compile-callbacks';
+import { NodeTimeouts } from '@sooscode/adapters/compile-client/node-timeouts';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
-import { Base64SourceDecoder } from '@sooscode/adapters/http/compile/base64-source-decoder';
 import { CompileRoutes } from '@sooscode/adapters/http/routes/compile-routes';
-import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/local-runner/default-blacklists';
+import { finalJudge0Outcome } from '@sooscode/adapters/judge0/judge0-result';
+import { DEFAULT_BLACKLISTS } from '@sooscode/adapters/compile-shared/default-blacklists';
 import type { PromMetrics } from '@sooscode/adapters/metrics/prom-metrics';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import type { Config } from '../config/load-config';
@@ -73,7 +73,6 @@ export const compileModule = new ContainerModule((o) => {
   o.bind(TOKENS.CompileWorker).toDynamicValue((c) => get<CompileBackend>(c, TOKENS.CompileBackend).worker).inSingletonScope();
   o.bind(TOKENS.RunCode).toDynamicValue((c) => observeExecute(new RunCode({
     policy: get(c, TOKENS.CompilePolicy),
-    decoder: new Base64SourceDecoder(),
     admission: get(c, TOKENS.CompileAdmission),
     jobs: get(c, TOKENS.PendingCompileJobs),
     worker: get(c, TOKENS.CompileWorker),
@@ -95,7 +94,7 @@ export const compileModule = new ContainerModule((o) => {
       runCode: get(c, TOKENS.RunCode),
       authorizeCallback: get(c, TOKENS.AuthorizeCompileCallback),
       completeJob: get(c, TOKENS.CompleteCompileJob),
-      judge0: judge0 ? { maxOutputChars: config(c).compileMaxOutputChars, forget: (jobId) => judge0.forget(jobId) } : undefined,
+      judge0: judge0 ? { finalOutcome: (body) => finalJudge0Outcome(body, config(c).compileMaxOutputChars), forget: (jobId) => judge0.forget(jobId) } : undefined,
     });
   });
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => ({

@@ -1,6 +1,6 @@
 import type { PendingCompileJobs, SessionIssuer, UserRepository } from '@sooscode/domain';
 import { UserMother } from '@sooscode/domain/testing';
-import { HmacCompileCallbacks } from '@sooscode/adapters/compile-dispatch/hmac-compile-callbacks';
+import { HmacCompileCallbacks } from '@sooscode/adapters/compile-client/hmac-compile-callbacks';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import { TOKENS } from '../../src/tokens';
 import { HttpClient, startTestServer, type TestServer } from '../support/test-server';

@@ -1,5 +1,3 @@
-import type { SourceDecoder } from '@sooscode/domain';
-
 /**
  * Standard Base64 as compile.md §2.1 step 4 accepts it: only `A–Z a–z 0–9 + /`, groups of four,
  * and a last group of two or three characters, padded with `=` to four or not padded at all.
@@ -8,12 +6,14 @@ import type { SourceDecoder } from '@sooscode/domain';
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
 
 /**
- * Decodes the compile `code` field: strict Base64, then strict UTF-8 (malformed sequences,
- * overlong forms and encoded surrogates are refused; a leading byte-order mark is kept as U+FEFF).
+ * Decodes the compile `code` field (compile.md §2.1 step 4): strict Base64, then strict UTF-8
+ * (malformed sequences, overlong forms and encoded surrogates are refused; a leading byte-order
+ * mark is kept as U+FEFF).
  */
-export class Base64SourceDecoder implements SourceDecoder {
+export class Base64SourceDecoder {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+  /** The source text, or `undefined` when `encoded` is not such Base64 or its bytes are not UTF-8. */
   decode(encoded: string): string | undefined {
     if (!STRICT_BASE64.test(encoded)) return undefined;
     try {

@@ -1,9 +1,11 @@
 import type { Router } from '@koa/router';
 import type { Context, Next } from 'koa';
-import { parseCallbackResult, type AuthorizeCompileCallback, type Clock, type CompleteCompileJob, type RunCode } from '@sooscode/domain';
-import { mapJudge0Submission } from '../../judge0/judge0-result';
+import type { AuthorizeCompileCallback, Clock, CompleteCompileJob, RunCode, RunOutcome } from '@sooscode/domain';
 import { principalOf } from '../app-state';
 import type { AuthGuards } from '../auth-middleware';
+import { Base64SourceDecoder } from '../compile/base64-source-decoder';
+import { parseCallbackResult } from '../compile/callback-result';
+import { runCodeCommandOf } from '../compile/run-code-command';
 import { unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
@@ -19,9 +21,11 @@ export interface CompileRouteDeps {
   readonly completeJob: Pick<CompleteCompileJob, 'execute'>;
   /**
    * Set only with `COMPILE_BACKEND=judge0`: serves `PUT /api/compile/judge0/callback/{jobId}`
-   * (otherwise that path is 404 `GLOBAL_404`). `forget` is told about every final result.
+   * (otherwise that path is 404 `GLOBAL_404`). `finalOutcome` reads a Judge0 submission body
+   * (`undefined` while it is not final, output already capped); `forget` is told about every
+   * final result.
    */
-  readonly judge0?: { readonly maxOutputChars: number; forget?(jobId: string): void };
+  readonly judge0?: { finalOutcome(submission: unknown): RunOutcome | undefined; forget?(jobId: string): void };
 }
 
 const ARRIVED_AT = 'compileArrivedAt';
@@ -33,6 +37,8 @@ const ARRIVED_AT = 'compileArrivedAt';
  * nothing here logs a URL.
  */
 export class CompileRoutes implements HttpModule {
+  private readonly decoder = new Base64SourceDecoder();
+
   constructor(private readonly deps: CompileRouteDeps) {}
 
   register(router: Router): void {
@@ -44,14 +50,8 @@ export class CompileRoutes implements HttpModule {
 
     router.post('/api/compile/run', markArrival, d.guards.requireUser, async (ctx) => {
       const body = await readJsonObject(ctx);
-      const output = unwrap(
-        await d.runCode.execute({
-          userId: principalOf(ctx.state).userId,
-          code: body.code,
-          language: body.language,
-          arrivedAt: ctx.state[ARRIVED_AT] as Date,
-        }),
-      );
+      const command = runCodeCommandOf(body, this.decoder, principalOf(ctx.state).userId, ctx.state[ARRIVED_AT] as Date);
+      const output = unwrap(await d.runCode.execute(command));
       sendEnvelope(ctx, 'COMPILE_000', output);
     });
 
@@ -66,10 +66,10 @@ export class CompileRoutes implements HttpModule {
     if (judge0) {
       router.put('/api/compile/judge0/callback/:jobId', async (ctx) => {
         const jobId = await this.authorize(ctx);
-        const outcome = mapJudge0Submission(await readJsonObject(ctx), judge0.maxOutputChars);
-        if (outcome.final) {
+        const outcome = judge0.finalOutcome(await readJsonObject(ctx));
+        if (outcome) {
           judge0.forget?.(jobId);
-          unwrap(await d.completeJob.execute(jobId, { status: outcome.status, output: outcome.output }));
+          unwrap(await d.completeJob.execute(jobId, outcome));
         }
         sendEnvelope(ctx, 'COMPILE_000');
       });

@@ -1,7 +1,6 @@
 import { domainError, type DomainError } from '../../shared/domain-error';
 import { err, ok, type Result } from '../../shared/result';
-import type { ReportedResult } from '../callback-result';
-import { capOutput } from '../compile-job';
+import { capOutput, type ReportedResult } from '../compile-job';
 import type { CompileAdmission } from '../ports/compile-admission';
 import type { PendingCompileJobs } from '../ports/pending-compile-jobs';
 

@@ -4,21 +4,32 @@ import { err, ok, type Result } from '../../shared/result';
 import type { SecureRandom } from '../../shared/secure-random';
 import { capOutput, type CompileResult } from '../compile-job';
 import type { CompilePolicy } from '../compile-policy';
+import type { Language } from '../language';
 import type { CompileAdmission } from '../ports/compile-admission';
 import type { CompileCallbacks } from '../ports/compile-callbacks';
 import type { CompileWorker } from '../ports/compile-worker';
 import type { CompileJobWatch, PendingCompileJobs } from '../ports/pending-compile-jobs';
-import type { SourceDecoder } from '../ports/source-decoder';
 import type { Timeouts } from '../ports/timeouts';
 import { SourceRules, type SourceCode } from '../source-code';
 
+/**
+ * The submitted source as the edge decoded it (compile.md §2.1 step 4): the text, or why there is
+ * none. `missing`: no `code`, not a string, or empty; `undecodable`: not strict Base64 of UTF-8.
+ */
+export type SubmittedSource =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'undecodable' };
+
 /** One `POST /api/compile/run`, after authentication and body parsing. */
-export interface RunCodeInput {
+export interface RunCodeCommand {
   readonly userId: number;
-  /** The body's `code` as received (absent = `undefined`). */
-  readonly code: unknown;
-  /** The body's `language` as received (absent = `undefined`). */
-  readonly language: unknown;
+  readonly source: SubmittedSource;
+  /**
+   * The requested language (absent, `null` and `""` already mean `java`, see `parseLanguage`);
+   * `null` when the request named one this API does not know (never enabled: `COMPILE_013`).
+   */
+  readonly language: Language | null;
   /** When the request arrived; the deadline counts from here. */
   readonly arrivedAt: Date;
 }
@@ -33,7 +44,6 @@ export interface RunCodeOutput {
 /** What `RunCode` needs. */
 export interface RunCodeDeps {
   readonly policy: CompilePolicy;
-  readonly decoder: SourceDecoder;
   readonly admission: CompileAdmission;
   readonly jobs: PendingCompileJobs;
   readonly worker: CompileWorker;
@@ -63,11 +73,10 @@ export class RunCode {
     this.rules = new SourceRules(deps.policy);
   }
 
-  async execute(input: RunCodeInput): Promise<Result<RunCodeOutput, DomainError>> {
-    if (typeof input.code !== 'string' || input.code === '') return err(domainError('VALID_002'));
-    const text = this.deps.decoder.decode(input.code);
-    if (text === undefined) return err(domainError('VALID_005'));
-    const source = this.rules.check(text, input.language);
+  async execute(input: RunCodeCommand): Promise<Result<RunCodeOutput, DomainError>> {
+    if (input.source.kind === 'missing') return err(domainError('VALID_002'));
+    if (input.source.kind === 'undecodable') return err(domainError('VALID_005'));
+    const source = this.rules.check(input.source.text, input.language);
     if (!source.ok) return source;
 
     const { policy, admission } = this.deps;

@@ -1,7 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
+import { OUTPUT_TRUNCATION_MARKER } from '@sooscode/domain';
 
-/** The marker appended to output cut at the cap (compile.md §2.4). */
-export const TRUNCATION_MARKER = '\n[output truncated]';
+/** The marker appended to output cut at the cap (compile.md §2.4); the domain's own. */
+export const TRUNCATION_MARKER = OUTPUT_TRUNCATION_MARKER;
 
 /**
  * Collects a child's output while it is read, never buffering more than `maxChars` UTF-16 code

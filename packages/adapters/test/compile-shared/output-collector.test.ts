@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { OutputCollector, TRUNCATION_MARKER } from '../../src/local-runner/output-collector';
+import { OutputCollector, TRUNCATION_MARKER } from '../../src/compile-shared/output-collector';
 
 describe('OutputCollector', () => {
   it('keeps output under the cap unchanged, decoding UTF-8 split across chunks', () => {

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { domainError, err, ok, type CompileWorker, type DispatchRequest, type DomainError, type Result } from '@sooscode/domain';
-import { errorCode, isConnectError } from '../compile-worker/connect-retry';
+import { errorCode, isConnectError } from '../compile-shared/connect-retry';
 import { silentLogger, type Logger } from '../system/logger';
 
 /** Options of `NodeHttpCompileWorker`. */
@@ -29,8 +29,9 @@ type Attempt = { readonly status: number } | { readonly error: unknown; readonly
  * 2xx within the dispatch timeout is success (the body is ignored). Retried within that same
  * budget, and only when nothing can have reached the worker: a connection failure, or a kept-alive
  * connection the worker had already closed. An HTTP error or a timeout is never retried. Every
- * failure is `COMPILE_004`. The same contract as `KyCompileWorker`, at about a quarter of its CPU
- * per dispatch (no fetch/web-stream machinery), which is most of the orchestration overhead.
+ * failure is `COMPILE_004`. Plain `node:http` rather than ky/fetch: about a quarter of the CPU per
+ * dispatch (no fetch/web-stream machinery), which is most of the orchestration overhead, and a
+ * kept-alive agent whose stale sockets are retried once, safely.
  * The callback URL carries a credential and is never logged.
  */
 export class NodeHttpCompileWorker implements CompileWorker {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileBlacklist, findBlacklistHit } from '../../src/compile-worker/blacklist';
-import { DEFAULT_BLACKLISTS } from '../../src/local-runner/default-blacklists';
+import { compileBlacklist, findBlacklistHit } from '../../src/compile-shared/blacklist';
+import { DEFAULT_BLACKLISTS } from '../../src/compile-shared/default-blacklists';
 
 describe('DEFAULT_BLACKLISTS', () => {
   it('has the 39 Java patterns of the contract, all valid expressions', () => {

@@ -1,14 +1,6 @@
-import { DetailReason, invalidField, type DomainError } from '../shared/domain-error';
-import { err, ok, type Result } from '../shared/result';
-import type { CompileResult } from './compile-job';
+import { DetailReason, err, invalidField, ok, type CompileResult, type DomainError, type ReportedResult, type Result } from '@sooscode/domain';
 
 const STATUSES: ReadonlySet<string> = new Set(['SUCCESS', 'FAIL', 'ERROR']);
-
-/** A result as a worker reports it: `output` may be `null`. */
-export interface ReportedResult {
-  readonly status: CompileResult['status'];
-  readonly output: string | null;
-}
 
 /**
  * Reads the body of a worker callback (compile.md §4 step 5): `jobId`, when present and not

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CodeRunnerBusyError, CodeRunnerUnavailableError, type CodeRunner, type ReportedResult } from '@sooscode/domain';
-import { LocalCompileWorker } from '../../src/compile-dispatch/local-compile-worker';
+import { LocalCompileWorker } from '../../src/compile-client/local-compile-worker';
 import { LocalCodeRunner } from '../../src/local-runner/local-code-runner';
 import { RecordingCodeRunner } from '../compile-worker/fake-runners';
 

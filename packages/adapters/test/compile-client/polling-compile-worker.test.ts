@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainError, err, ok, type CompileWorker, type ReportedResult, type RunOutcome } from '@sooscode/domain';
-import { PollingCompileWorker } from '../../src/compile-dispatch/polling-compile-worker';
-import { UnavailableCompileWorker } from '../../src/compile-dispatch/unavailable-compile-worker';
+import { PollingCompileWorker } from '../../src/compile-client/polling-compile-worker';
+import { UnavailableCompileWorker } from '../../src/compile-client/unavailable-compile-worker';
 
 const JOB = { jobId: '9b1d3c3e-2f5e-4a53-9f55-2f3f7c1c8a10', language: 'java' as const, code: 'x', callbackUrl: 'http://cb' };
 

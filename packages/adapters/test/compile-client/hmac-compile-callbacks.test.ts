@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HmacCompileCallbacks } from '../../src/compile-dispatch/hmac-compile-callbacks';
+import { HmacCompileCallbacks } from '../../src/compile-client/hmac-compile-callbacks';
 
 const SECRET = 'test-callback-secret-test-callback-secret';
 const JOB = '9b1d3c3e-2f5e-4a53-9f55-2f3f7c1c8a10';

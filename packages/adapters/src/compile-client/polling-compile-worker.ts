@@ -1,5 +1,5 @@
 import type { CompleteCompileJob, CompileWorker, DispatchRequest, DomainError, Result } from '@sooscode/domain';
-import type { KyCompileResultPoller } from '../compile-worker/ky-compile-result-poller';
+import type { KyCompileResultPoller } from './ky-compile-result-poller';
 import { silentLogger, type Logger } from '../system/logger';
 
 /**

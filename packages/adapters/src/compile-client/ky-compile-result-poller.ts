@@ -1,7 +1,7 @@
-import ky from 'ky';
 import type { RunOutcome } from '@sooscode/domain';
 import { silentLogger, type Logger } from '../system/logger';
-import { startPolling, type StopPolling } from './poll-loop';
+import { pollJson } from '../compile-shared/poll-json';
+import { startPolling, type StopPolling } from '../compile-shared/poll-loop';
 
 /** Options of `KyCompileResultPoller` (the `COMPILE_POLL_FALLBACK` of compile.md §3). */
 export interface KyCompileResultPollerOptions {
@@ -67,18 +67,9 @@ export class KyCompileResultPoller {
 
   private async fetchOnce(jobId: string, signal: AbortSignal): Promise<RunOutcome | undefined> {
     try {
-      const res = await ky.get(this.base + encodeURIComponent(jobId), {
-        headers: this.headers,
-        timeout: this.requestTimeoutMs,
-        signal,
-        retry: 0,
-        throwHttpErrors: false,
-      });
-      if (!res.ok) {
-        await res.body?.cancel().catch(() => undefined);
-        return undefined;
-      }
-      const body: unknown = await res.json();
+      const answer = await pollJson(this.base + encodeURIComponent(jobId), { headers: this.headers, timeoutMs: this.requestTimeoutMs, signal });
+      if (!('body' in answer)) return undefined;
+      const body = answer.body;
       if (body === null || typeof body !== 'object') return undefined;
       const { status, output } = body as { status?: unknown; output?: unknown };
       if (typeof status !== 'string' || !FINAL.has(status)) return undefined;

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunOutcome } from '@sooscode/domain';
 import { createWorkerApp } from '../../src/compile-worker/worker-app';
-import { KyCompileResultPoller } from '../../src/compile-worker/ky-compile-result-poller';
-import { RecordingCodeRunner } from './fake-runners';
-import { closedPort, HttpRecorder } from './http-recorder';
+import { KyCompileResultPoller } from '../../src/compile-client/ky-compile-result-poller';
+import { RecordingCodeRunner } from '../compile-worker/fake-runners';
+import { closedPort, HttpRecorder } from '../compile-worker/http-recorder';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
