@@ -25,11 +25,14 @@ describe('isCanonicalUuid', () => {
   });
 });
 
+/** The Korean phrase the transports render for each refusal reason (status-codes.md rule 3). */
+const PHRASES = { missing: '필수 값입니다', format: '형식이 올바르지 않습니다', notAllowed: '허용되지 않는 값입니다', length: '길이가 올바르지 않습니다' } as const;
+
 describe('parseCallbackResult (compile.md §4 step 5)', () => {
   const id = '9b1d3c3e-2f5e-4a53-9f55-2f3f7c1c8a10';
   const detail = (body: Record<string, unknown>) => {
     const r = parseCallbackResult(body, id);
-    return r.ok ? r.value : `${r.error.code} ${r.error.detail}`;
+    return r.ok ? r.value : `${r.error.code} ${r.error.field}: ${PHRASES[r.error.reason!]}`;
   };
 
   it('accepts a result with or without jobId, and a null or absent output', () => {
