@@ -17,7 +17,7 @@ import { JoseAccessTokenIssuer } from '@sooscode/adapters/auth/jose-access-token
 import { JoseAccessTokenVerifier } from '@sooscode/adapters/auth/jose-access-token-verifier';
 import { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { AuthRoutes } from '@sooscode/adapters/http/routes/auth-routes';
-import type { IdentityRouteDeps } from '@sooscode/adapters/http/routes/identity-use-cases';
+import type { IdentityRouteDeps } from '@sooscode/adapters/http/routes/identity-route-deps';
 import { MeRoutes } from '@sooscode/adapters/http/routes/me-routes';
 import { LogMailer } from '@sooscode/adapters/mail/log-mailer';
 import { NodemailerMailer } from '@sooscode/adapters/mail/nodemailer-mailer';
@@ -151,7 +151,6 @@ export const identityModule = new ContainerModule((o) => {
       guards: get(c, TOKENS.AuthGuards),
       cookies: { secure: s.config.cookieSecure },
       clock: clock(c),
-      users,
       logIn: new LogIn(users, hasher, throttle, sessions, clock(c)),
       logOut: new LogOut(get(c, TOKENS.AccessTokenVerifier), get(c, TOKENS.AccessTokenDenylist), store, sessions, terminator, clock(c)),
       refresh: new RefreshSession(store, users, sessions, terminator, clock(c), policy),
