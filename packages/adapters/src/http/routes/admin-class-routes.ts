@@ -8,7 +8,7 @@ import { readJsonObject } from '../json-body';
 import { adminPage } from '../page-shapes';
 import { paging, pathId, queryString, queryText } from '../params';
 import { sendEnvelope } from '../responses';
-import { presentClassStudent } from './admin-presenters';
+import { presentAssignmentReport, presentClassStudent } from './admin-presenters';
 import { presentClassItem } from './class-presenters';
 import { classInputOf, queryLocalDate, queryLocalTime } from './classroom-params';
 import type { AuthGuards } from '../auth-middleware';
@@ -112,12 +112,12 @@ export class AdminClassRoutes implements HttpModule {
 
     router.post('/api/admin/classes/:classId/students/assign', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
-      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.assignStudents.execute(classId, await studentIdsOf(ctx))));
+      sendEnvelope(ctx, 'ADM_COM_000', presentAssignmentReport(unwrap(await d.assignStudents.execute(classId, await studentIdsOf(ctx)))));
     });
 
     router.post('/api/admin/classes/:classId/students/delete', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
-      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.unassignStudents.execute(classId, await studentIdsOf(ctx))));
+      sendEnvelope(ctx, 'ADM_COM_000', presentAssignmentReport(unwrap(await d.unassignStudents.execute(classId, await studentIdsOf(ctx)))));
     });
 
     router.get('/api/admin/classes/:classId/students/available', ...admin, async (ctx) => {
