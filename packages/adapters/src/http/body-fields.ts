@@ -1,4 +1,4 @@
-import { DetailReason, domainError, invalidField } from '@sooscode/domain';
+import { DetailReason, invalidField } from '@sooscode/domain';
 import type { DomainError } from '@sooscode/domain';
 import { HttpFailure } from './http-failure';
 import { isStorableText } from './storable-text';
@@ -78,9 +78,4 @@ export class BodyFields {
   has(field: string): boolean {
     return this.body[field] !== undefined && this.body[field] !== null;
   }
-}
-
-/** Builds a missing-field `GLOBAL_410` error. */
-export function missingField(field: string): DomainError {
-  return domainError('GLOBAL_410', `${field}: ${DetailReason.missing}`);
 }

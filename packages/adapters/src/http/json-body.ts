@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
-import { domainError } from '@sooscode/domain';
 import { discardRest } from './discard-rest';
 import { HttpFailure } from './http-failure';
+import { wireError } from '../wire';
 
 /** Default JSON body limit: 1 MiB (http.md §1.1). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -21,7 +21,7 @@ export function isJsonContentType(header: string | undefined): boolean {
  */
 export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || '0');
-  if (declared > limitBytes) return Promise.reject(new HttpFailure(domainError('GLOBAL_413')));
+  if (declared > limitBytes) return Promise.reject(new HttpFailure(wireError('GLOBAL_413')));
   const req = ctx.req;
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
@@ -41,7 +41,7 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
       }
       stop();
       discardRest(req);
-      reject(new HttpFailure(domainError('GLOBAL_413')));
+      reject(new HttpFailure(wireError('GLOBAL_413')));
     }
     function onEnd() {
       stop();
@@ -50,7 +50,7 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
     function onAbort() {
       if (settled) return;
       stop();
-      reject(new HttpFailure(domainError('GLOBAL_400')));
+      reject(new HttpFailure(wireError('GLOBAL_400')));
     }
     req.on('data', onData).once('end', onEnd).on('error', onAbort).once('aborted', onAbort);
   });
@@ -63,16 +63,16 @@ export function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
 export async function readJsonObject(ctx: Context, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<Record<string, unknown>> {
   const raw = await readRawBody(ctx, limitBytes);
   if (!isJsonContentType(ctx.get('content-type') || undefined)) {
-    throw new HttpFailure(domainError(raw.length === 0 && !ctx.get('content-type') ? 'GLOBAL_400' : 'GLOBAL_415'));
+    throw new HttpFailure(wireError(raw.length === 0 && !ctx.get('content-type') ? 'GLOBAL_400' : 'GLOBAL_415'));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new HttpFailure(domainError('GLOBAL_400'));
+    throw new HttpFailure(wireError('GLOBAL_400'));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new HttpFailure(domainError('GLOBAL_400'));
+    throw new HttpFailure(wireError('GLOBAL_400'));
   }
   return parsed as Record<string, unknown>;
 }

@@ -28,7 +28,7 @@ export function requestContextMiddleware(logger: Logger) {
       await next();
     } catch (e) {
       if (e instanceof HttpFailure) {
-        const body = envelope(e.error.code, undefined, e.error.detail);
+        const body = envelope(e.error);
         ctx.status = body.status;
         ctx.body = body;
         if (e.error.retryAfterS !== undefined) ctx.set('Retry-After', String(Math.max(1, Math.ceil(e.error.retryAfterS))));

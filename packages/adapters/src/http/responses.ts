@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../wire';
 import { envelope } from './envelope';
 
 /** Answers with the envelope of `code` (its own HTTP status) carrying `data`. */
-export function sendEnvelope(ctx: Context, code: ErrorCode, data?: unknown): void {
+export function sendEnvelope(ctx: Context, code: WireCode, data?: unknown): void {
   const body = envelope(code, data);
   ctx.status = body.status;
   ctx.body = body;

@@ -1,17 +1,17 @@
 import type { Context, Next } from 'koa';
 import type { Router } from '@koa/router';
-import { domainError } from '@sooscode/domain';
 import { HttpFailure } from './http-failure';
+import { wireError } from '../wire';
 
 /** 404 `GLOBAL_404` for an unknown path, 405 `GLOBAL_405` with `Allow` for a known path and another method. */
 function refuseUnrouted(router: Router, ctx: Context): never {
   const match = router.match(ctx.path, ctx.method);
   const routed = match.path.filter((layer) => layer.methods.length > 0);
-  if (routed.length === 0) throw new HttpFailure(domainError('GLOBAL_404'));
+  if (routed.length === 0) throw new HttpFailure(wireError('GLOBAL_404'));
   const allow = new Set<string>();
   for (const layer of routed) for (const m of layer.methods) allow.add(m);
   ctx.set('Allow', [...allow].join(', '));
-  throw new HttpFailure(domainError('GLOBAL_405'));
+  throw new HttpFailure(wireError('GLOBAL_405'));
 }
 
 function isRouted(router: Router, ctx: Context): boolean {
@@ -30,7 +30,7 @@ export function bodyLimitMiddleware(router: Router, limitBytes: number, largeBod
     const declared = Number(ctx.get('content-length') || '0');
     if (declared > limitBytes && !exempt(ctx.path)) {
       if (!isRouted(router, ctx)) refuseUnrouted(router, ctx);
-      throw new HttpFailure(domainError('GLOBAL_413'));
+      throw new HttpFailure(wireError('GLOBAL_413'));
     }
     await next();
   };

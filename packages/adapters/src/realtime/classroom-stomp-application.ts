@@ -10,7 +10,7 @@ import type { LiveAppDeps } from './live-app-deps';
 import { handleSend } from './live-send-routes';
 
 const USER_QUEUES = new Set(['/user/queue/errors', '/user/queue/system']);
-const refuse = (error: DomainError): SubscribeDecision => ({ ok: false, error: { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } });
+const refuse = (error: DomainError): SubscribeDecision => ({ ok: false, error });
 
 /**
  * The live classroom over STOMP (stomp.md §4–§5): authentication at CONNECT, subscription

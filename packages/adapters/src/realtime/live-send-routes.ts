@@ -6,7 +6,7 @@ import { joinedClasses } from './joined-classes';
 import type { LiveAppDeps } from './live-app-deps';
 
 const OK: AppOutcome = { ok: true };
-const fail = (error: DomainError): AppOutcome => ({ ok: false, error: { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } });
+const fail = (error: DomainError): AppOutcome => ({ ok: false, error });
 
 /** Chat sends allowed per user and class in the flood window (stomp.md §5.4). */
 export const CHAT_FLOOD_MAX = 10;

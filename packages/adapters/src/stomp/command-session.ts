@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../wire';
 import type { Logger } from '../system/logger';
 import type { SessionOutput } from './session-output';
 import type { SessionSubscriptions } from './session-subscriptions';
@@ -16,7 +16,7 @@ export interface CommandSession extends StompSessionHandle {
   /** True between CONNECTED and the end of the session. */
   readonly connected: boolean;
   /** Sends ERROR `code` (with `receipt-id` when given) and closes the connection. */
-  fail(code: ErrorCode, receiptId: string | undefined): void;
+  fail(code: WireCode, receiptId: string | undefined): void;
   /** Closes the transport without an ERROR frame and ends the session. */
   terminate(code: number, reason: string): void;
 }

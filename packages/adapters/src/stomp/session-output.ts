@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../wire';
 import { serializeFrame, HEARTBEAT_EOL } from './frame-serializer';
 import { HeartbeatMonitor } from './heartbeat-monitor';
 import { OutboundGuard, type SlowConsumerReason } from './outbound-guard';
@@ -59,7 +59,7 @@ export class SessionOutput {
   }
 
   /** An ERROR frame (stomp.md §6.2). The caller closes the transport afterwards. */
-  error(code: ErrorCode, receiptId: string | undefined, withVersions: string | undefined): void {
+  error(code: WireCode, receiptId: string | undefined, withVersions: string | undefined): void {
     const body = errorFrameBody(code);
     const headers: [string, string][] = [
       ['message', code],

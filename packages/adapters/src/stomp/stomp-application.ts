@@ -1,4 +1,4 @@
-import type { DomainError, ErrorCode } from '@sooscode/domain';
+import type { WireCode, WireError } from '../wire';
 import type { HandshakeInfo } from './stomp-socket';
 
 /**
@@ -44,14 +44,14 @@ export interface StompPrincipal {
 }
 
 /** An expected failure reported to the client: a catalogue code and, for GLOBAL_410/411, a detail. */
-export type AppError = Pick<DomainError, 'code' | 'detail'>;
+export type AppError = Pick<WireError, 'code' | 'field' | 'reason'>;
 
 /** A JSON object, as parsed from a SEND body or published to subscribers. */
 export type JsonObject = { readonly [key: string]: unknown };
 
 export type AuthenticationResult =
   | { readonly ok: true; readonly principal: StompPrincipal }
-  | { readonly ok: false; readonly code: Extract<ErrorCode, 'GLOBAL_401' | 'AUTH_401' | 'GLOBAL_429' | 'GLOBAL_500'> };
+  | { readonly ok: false; readonly code: Extract<WireCode, 'GLOBAL_401' | 'AUTH_401' | 'GLOBAL_429' | 'GLOBAL_500'> };
 
 /** Outcome of an application step. */
 export type AppOutcome = { readonly ok: true } | { readonly ok: false; readonly error: AppError };
@@ -88,7 +88,7 @@ export interface StompSessionHandle {
   /** Drops, silently, every subscription whose destination matches; returns how many. */
   detach(matches: (destination: string) => boolean): number;
   /** Sends ERROR `code` and closes the connection (revocation: GLOBAL_401). */
-  close(code: ErrorCode): void;
+  close(code: WireCode): void;
   /** False once the session has ended. */
   readonly open: boolean;
 }

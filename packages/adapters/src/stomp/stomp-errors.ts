@@ -1,5 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
-import { STATUS_CODES } from '../http/status-codes';
+import { ENVELOPE_STATUSES, messageWithDetail, WIRE_MESSAGES, type WireCode } from '../wire';
 import type { AppError } from './stomp-application';
 
 /** WebSocket close codes used by the STOMP engine (stomp.md §6.2; 4408 mirrors HTTP 408). */
@@ -14,7 +13,7 @@ export const CloseCode = {
 } as const;
 
 /** The close code that follows an ERROR frame with `code`. */
-export function closeCodeForError(code: ErrorCode): number {
+export function closeCodeForError(code: WireCode): number {
   switch (code) {
     case 'GLOBAL_400':
       return CloseCode.protocolError;
@@ -28,17 +27,12 @@ export function closeCodeForError(code: ErrorCode): number {
 }
 
 /** The body of an ERROR frame: the error envelope without `data`. */
-export function errorFrameBody(code: ErrorCode): string {
-  const { status, message } = STATUS_CODES[code];
-  return JSON.stringify({ success: false, status, code, message });
+export function errorFrameBody(code: WireCode): string {
+  return JSON.stringify({ success: false, status: ENVELOPE_STATUSES[code], code, message: WIRE_MESSAGES[code] });
 }
-
-/** Codes whose message carries the `" - <detail>"` suffix (status-codes.md rule 3). */
-const DETAILED = new Set<ErrorCode>(['GLOBAL_410', 'GLOBAL_411']);
 
 /** The body of an `ErrorMessage` sent to `/user/queue/errors` (stomp.md §5.3, §6.1). */
 export function errorMessageBody(error: AppError, command: 'SEND' | 'SUBSCRIBE', destination: string): string {
-  const { status, message } = STATUS_CODES[error.code];
-  const text = error.detail && DETAILED.has(error.code) ? `${message} - ${error.detail}` : message;
-  return JSON.stringify({ success: false, status, code: error.code, message: text, data: { command, destination } });
+  const status = ENVELOPE_STATUSES[error.code];
+  return JSON.stringify({ success: false, status, code: error.code, message: messageWithDetail(error), data: { command, destination } });
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { STATUS_CODES } from '../http/status-codes';
+import { ENVELOPE_STATUSES, WIRE_MESSAGES } from '../wire';
 import { parseCookieHeader, type HandshakeInfo } from './stomp-socket';
 
 /** Headers every response to an allowed Origin carries (http.md §1.6). */
@@ -33,8 +33,8 @@ export function answerInfo(res: ServerResponse): void {
 }
 
 function envelope(code: 'GLOBAL_403' | 'GLOBAL_404' | 'GLOBAL_503' | 'GLOBAL_500'): { status: number; body: string } {
-  const { status, message } = STATUS_CODES[code];
-  return { status, body: JSON.stringify({ success: false, status, code, message }) };
+  const status = ENVELOPE_STATUSES[code];
+  return { status, body: JSON.stringify({ success: false, status, code, message: WIRE_MESSAGES[code] }) };
 }
 
 /** An enveloped error response (no CORS headers for a refused Origin). */

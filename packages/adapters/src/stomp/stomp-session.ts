@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../wire';
 import type { Logger } from '../system/logger';
 import { negotiateHeartbeat, negotiateVersion, parseHeartbeat, SUPPORTED_VERSIONS } from './connect-negotiation';
 import { FrameParser } from './frame-parser';
@@ -106,7 +106,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
     return this.subscriptions.removeMatching(matches);
   }
 
-  close(code: ErrorCode): void {
+  close(code: WireCode): void {
     this.fail(code, undefined);
   }
 
@@ -136,7 +136,7 @@ export class StompSession implements StompSessionHandle, StompConnection, Subscr
   // ---- used by SessionCommands ---------------------------------------------------------------
 
   /** Sends ERROR `code` (with `receipt-id` when given) and closes the connection. */
-  fail(code: ErrorCode, receiptId: string | undefined, withVersions?: string): void {
+  fail(code: WireCode, receiptId: string | undefined, withVersions?: string): void {
     if (this.state === 'closed') return;
     this.output.error(code, receiptId, withVersions);
     this.terminate(closeCodeForError(code), code);

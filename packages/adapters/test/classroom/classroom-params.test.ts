@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Context } from 'koa';
 import { HttpFailure } from '../../src/http/http-failure';
+import { renderDetail } from '../../src/wire';
 import { classSortFieldOf } from '../../src/http/routes/admin-class-routes';
 import { userSortFieldOf, userStatusOf } from '../../src/http/routes/admin-user-routes';
 import { classInputOf, myPageClassId, queryLocalDate, queryLocalTime } from '../../src/http/routes/classroom-params';
@@ -11,7 +12,10 @@ const failure = (fn: () => unknown) => {
   try {
     fn();
   } catch (e) {
-    if (e instanceof HttpFailure) return `${e.error.code}${e.error.detail ? ` ${e.error.detail}` : ''}`;
+    if (e instanceof HttpFailure) {
+      const detail = renderDetail(e.error);
+      return `${e.error.code}${detail ? ` ${detail}` : ''}`;
+    }
     throw e;
   }
   return 'no failure';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCallbackResult } from '../../src/http/compile/callback-result';
+import { renderDetail } from '../../src/wire/detail-suffix';
 
 describe('parseCallbackResult (compile.md §4 step 5)', () => {
   const id = '9b1d3c3e-2f5e-4a53-9f55-2f3f7c1c8a10';
   const detail = (body: Record<string, unknown>) => {
     const r = parseCallbackResult(body, id);
-    return r.ok ? r.value : `${r.error.code} ${r.error.detail}`;
+    return r.ok ? r.value : `${r.error.code} ${renderDetail(r.error)}`;
   };
 
   it('accepts a result with or without jobId, and a null or absent output', () => {

@@ -133,8 +133,8 @@ describe('small helpers', () => {
     expect([closeCodeForError('GLOBAL_400'), closeCodeForError('GLOBAL_413'), closeCodeForError('GLOBAL_401'), closeCodeForError('GLOBAL_500')]).toEqual([
       1002, 1009, 1008, 1011,
     ]);
-    expect(JSON.parse(errorMessageBody({ code: 'CLASS_002', detail: 'ignored' }, 'SEND', '/app/x')).message).toBe('클래스 접근 권한이 없습니다');
-    expect(JSON.parse(errorMessageBody({ code: 'GLOBAL_411', detail: 'c: 형식이 올바르지 않습니다' }, 'SUBSCRIBE', '/t')).message).toBe(
+    expect(JSON.parse(errorMessageBody({ code: 'CLASS_002', field: 'ignored', reason: 'format' }, 'SEND', '/app/x')).message).toBe('클래스 접근 권한이 없습니다');
+    expect(JSON.parse(errorMessageBody({ code: 'GLOBAL_411', field: 'c', reason: 'format' }, 'SUBSCRIBE', '/t')).message).toBe(
       '유효하지 않은 파라미터입니다 - c: 형식이 올바르지 않습니다',
     );
   });

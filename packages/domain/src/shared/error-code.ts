@@ -1,31 +1,20 @@
 /**
- * Every stable code the SoosCode API emits, success and failure alike.
- * The HTTP status and Korean message of each live in the adapters' status-code catalogue;
- * the domain only names the code.
+ * Every failure code the domain produces: business-rule outcomes (e.g. `CLASS_002`), invalid input
+ * (`GLOBAL_410` body field, `GLOBAL_411` path/query parameter) and the few global failures a rule
+ * decides (`GLOBAL_403/404/429/503`), plus the codes of outcomes that port implementations report
+ * through domain ports (e.g. `LIVEKIT_002`, `COMPILE_004`, and `GLOBAL_400` for an unreadable webhook body).
+ * Success codes and transport-only failures (`GLOBAL_405`, `GLOBAL_413`, `GLOBAL_415`, …) are not
+ * domain concepts: the adapters' wire catalogue owns them, with every code's HTTP status and Korean message.
  */
-export const ERROR_CODES = [
-  'GLOBAL_000',
+export const DOMAIN_ERROR_CODES = [
   'GLOBAL_400',
   'GLOBAL_401',
   'GLOBAL_403',
   'GLOBAL_404',
-  'GLOBAL_405',
   'GLOBAL_410',
   'GLOBAL_411',
-  'GLOBAL_413',
-  'GLOBAL_415',
   'GLOBAL_429',
-  'GLOBAL_500',
   'GLOBAL_503',
-  'AUTH_000',
-  'AUTH_001',
-  'AUTH_002',
-  'AUTH_003',
-  'AUTH_004',
-  'AUTH_005',
-  'AUTH_006',
-  'AUTH_007',
-  'AUTH_008',
   'AUTH_101',
   'AUTH_102',
   'AUTH_103',
@@ -81,7 +70,6 @@ export const ERROR_CODES = [
   'VALID_004',
   'VALID_005',
   'VALID_010',
-  'COMPILE_000',
   'COMPILE_003',
   'COMPILE_004',
   'COMPILE_005',
@@ -91,8 +79,6 @@ export const ERROR_CODES = [
   'COMPILE_011',
   'COMPILE_012',
   'COMPILE_013',
-  'CHAT_000',
-  'CHAT_001',
   'CHAT_004',
   'CHAT_005',
   'CHAT_007',
@@ -109,10 +95,6 @@ export const ERROR_CODES = [
   'PART_001',
   'PART_004',
   'COMMON_004',
-  'SNAPSHOT_000',
-  'SNAPSHOT_001',
-  'SNAPSHOT_002',
-  'SNAPSHOT_003',
   'SNAPSHOT_004',
   'SNAPSHOT_005',
   'SNAPSHOT_006',
@@ -123,50 +105,20 @@ export const ERROR_CODES = [
   'SNAPSHOT_012',
   'SNAPSHOT_013',
   'USER_002',
-  'FILE_020',
-  'ADM_COM_000',
   'ADM_USR_001',
   'ADM_USR_002',
   'ADM_USR_003',
   'ADM_USR_004',
-  'ADM_CLS_000',
-  'ADM_CLS_001',
   'ADM_CLS_002',
   'LIVEKIT_001',
   'LIVEKIT_002',
-  'ADM_USR_006',
-  'ADM_USR_100',
-  'ADM_USR_101',
-  'ADM_USR_102',
-  'ADM_USR_103',
-  'ADM_USR_104',
-  'ADM_USR_105',
-  'ADM_USR_106',
   'ADM_USR_107',
   'ADM_USR_108',
-  'ADM_USR_109',
-  'ADM_USR_110',
   'FILE_001',
-  'FILE_005',
   'FILE_008',
-  'FILE_009',
   'FILE_010',
-  'FILE_013',
-  'FILE_014',
   'FILE_015',
-  'FILE_017',
-  'FILE_018',
-  'FILE_019',
-  'FILE_021',
-  'S3_001',
-  'S3_002',
-  'S3_003',
-  'S3_004',
-  'S3_006',
-  'S3_007',
-  'S3_008',
-  'S3_009',
 ] as const;
 
-/** A code from the catalogue, e.g. `CLASS_002`. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** A failure code the domain produces, e.g. `CLASS_002`. */
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -17,7 +17,7 @@ describe('video room use cases', () => {
   it('opens the class room for staff with the configured options', async () => {
     const open = new OpenVideoRoom(w.access, gateway, OPTIONS);
     expect(await open.execute(String(w.room.id), w.instructor)).toEqual({ ok: true, value: { roomName: String(w.room.id) } });
-    expect(await open.execute(w.room.id, w.admin)).toEqual({ ok: true, value: { roomName: String(w.room.id) } });
+    expect(await open.execute(String(w.room.id), w.admin)).toEqual({ ok: true, value: { roomName: String(w.room.id) } });
     expect(gateway.calls).toEqual([
       { method: 'createRoom', args: [String(w.room.id), OPTIONS] },
       { method: 'createRoom', args: [String(w.room.id), OPTIONS] },

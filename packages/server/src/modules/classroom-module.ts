@@ -89,7 +89,6 @@ export const classroomModule = new ContainerModule((o) => {
       logger: get<Logger>(c, TOKENS.Logger),
       timeZone: cfg.appTimeZone,
       images: get<ImageUrls>(c, TOKENS.ImageUrls),
-      access,
       users,
       classes,
       enrolments,
@@ -115,7 +114,6 @@ export const classroomModule = new ContainerModule((o) => {
       resetAccountPassword: new ResetAccountPassword(
         users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clockOf(c),
       ),
-      bulkCreateAccounts,
       excel: new AdminExcel({
         logger: get<Logger>(c, TOKENS.Logger), timeZone: cfg.appTimeZone, clock: clockOf(c), directory: get(c, TOKENS.UserDirectory), classes, enrolments, listings, bulkCreateAccounts,
       }),

@@ -11,7 +11,7 @@ import { JoseAccessTokenIssuer } from '@sooscode/adapters/auth/jose-access-token
 import { JoseAccessTokenVerifier } from '@sooscode/adapters/auth/jose-access-token-verifier';
 import { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { AuthRoutes } from '@sooscode/adapters/http/routes/auth-routes';
-import type { IdentityRouteDeps } from '@sooscode/adapters/http/routes/identity-use-cases';
+import type { IdentityRouteDeps } from '@sooscode/adapters/http/routes/identity-route-deps';
 import { MeRoutes } from '@sooscode/adapters/http/routes/me-routes';
 import { LogMailer } from '@sooscode/adapters/mail/log-mailer';
 import { NodemailerMailer } from '@sooscode/adapters/mail/nodemailer-mailer';
@@ -115,7 +115,6 @@ export const identityModule = new ContainerModule((o) => {
       guards: get(c, TOKENS.AuthGuards),
       cookies: { secure: s.config.cookieSecure },
       clock: clockOf(c),
-      users,
       logIn: new LogIn(users, hasher, throttle, sessions, clockOf(c)),
       logOut: new LogOut(get(c, TOKENS.AccessTokenVerifier), get(c, TOKENS.AccessTokenDenylist), store, sessions, terminator, clockOf(c)),
       refresh: new RefreshSession(store, users, sessions, terminator, clockOf(c), policy),

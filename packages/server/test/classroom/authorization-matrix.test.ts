@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '@sooscode/adapters/wire/wire-code';
 import { STATUS_CODES } from '@sooscode/adapters/http/status-codes';
 import { actorWorld, startClassroomFixture, type Actor, type ActorWorld, type ClassroomFixture } from './classroom-fixture';
 
 /** 'ok' = a 2xx answer (RAW or enveloped); otherwise the exact error code (its status follows). */
-type Outcome = 'ok' | ErrorCode;
+type Outcome = 'ok' | WireCode;
 type Row = readonly [label: string, method: string, path: (w: ActorWorld, snapshotId: number) => string, body: unknown, expected: Record<Actor, Outcome>];
 
 const A = 'GLOBAL_401' as const;
@@ -17,9 +17,9 @@ const MEMBER = { anonymous: A, outsider: 'CLASS_002', student: 'ok', instructor:
 /** any user (the query is scoped to the caller) */
 const USER = { anonymous: A, outsider: 'ok', student: 'ok', instructor: 'ok', otherInstructor: 'ok', admin: 'ok' } as const;
 /** only the enrolled student owns the snapshot */
-const OWNER = (other: ErrorCode) => ({ anonymous: A, outsider: other, student: 'ok', instructor: other, otherInstructor: other, admin: other }) as const;
+const OWNER = (other: WireCode) => ({ anonymous: A, outsider: other, student: 'ok', instructor: other, otherInstructor: other, admin: other }) as const;
 /** Who gets past authorisation, for requests whose (missing) body is refused right after it. */
-const UNTIL_BODY = (m: Record<Actor, Outcome>, bodyError: ErrorCode) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'ok' ? bodyError : v])) as Record<Actor, Outcome>;
+const UNTIL_BODY = (m: Record<Actor, Outcome>, bodyError: WireCode) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === 'ok' ? bodyError : v])) as Record<Actor, Outcome>;
 
 const snapshotBody = (w: ActorWorld) => ({ classId: w.classRoom.id, title: '제목', content: 'code', language: 'java' });
 const ROWS: Row[] = [

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '@sooscode/adapters/wire/wire-code';
 import { STATUS_CODES } from '@sooscode/adapters/http/status-codes';
 
 /**
@@ -39,7 +39,7 @@ export function envelopeProblem(status: number, value: unknown): string | undefi
   const keys = Object.keys(body);
   const expected = keys.length === 5 ? [...ENVELOPE_KEYS, 'data'] : ENVELOPE_KEYS;
   if (keys.join() !== expected.join()) return `keys ${keys.join()}`;
-  const entry = STATUS_CODES[body.code as ErrorCode] as { status: number; message: string } | undefined;
+  const entry = STATUS_CODES[body.code as WireCode] as { status: number; message: string } | undefined;
   if (!entry) return `unknown code ${String(body.code)}`;
   if (body.status !== status || entry.status !== status) return `status ${status} with ${String(body.code)}`;
   if (body.success !== status < 300) return 'success flag';

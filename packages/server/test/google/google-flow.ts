@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '@sooscode/adapters/wire/wire-code';
 import { envelope } from '@sooscode/adapters/http/envelope';
 import type { HttpClient } from '../support/test-server';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI } from './test-identity-provider';
@@ -30,7 +30,7 @@ export function callback(api: HttpClient, redirect: URL | string, cookie?: strin
 }
 
 /** Asserts an enveloped error answer. */
-export async function expectError(res: Response, code: ErrorCode): Promise<void> {
+export async function expectError(res: Response, code: WireCode): Promise<void> {
   const expected = envelope(code);
   expect({ status: res.status, body: await res.json() }).toEqual({ status: expected.status, body: expected });
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type {
-  BulkCreateAccounts, BulkRowResult, ClassListings, ClassroomRepository, ClassSearch, Clock, DomainError, EnrolmentRepository, UserDirectory, UserSearch,
+  BulkCreateAccounts, BulkRowResult, ClassListings, ClassroomRepository, ClassSearch, Clock, EnrolmentRepository, UserDirectory, UserSearch,
 } from '@sooscode/domain';
 import { domainError, MAX_BULK_ACCOUNTS } from '@sooscode/domain';
 import { bulkResultWorkbook, userTemplateWorkbook, type BulkResultLine } from '../../excel/account-workbooks';
@@ -8,6 +8,7 @@ import { readAccountSheet, type AccountRow } from '../../excel/account-sheet-rea
 import { writeClassListWorkbook } from '../../excel/class-list-workbook';
 import { writeClassWorkbook } from '../../excel/class-workbook';
 import { fileDate } from '../../excel/sheet-values';
+import { messageWithDetail } from '../../wire';
 import { writeUsersWorkbook } from '../../excel/users-workbook';
 import type { Logger } from '../../system/logger';
 import { fail, failWith, unwrap } from '../http-failure';
@@ -81,13 +82,9 @@ function noteOf(result: Extract<BulkRowResult, { created: false }>, rows: readon
   const problem = result.problem;
   if (problem.kind === 'taken') return STATUS_CODES.AUTH_102.message;
   if (problem.kind === 'duplicate') return `파일 내 중복된 이메일입니다 (${rows[problem.firstRow]!.rowNumber}행)`;
-  return messageOf(problem.error);
+  return messageWithDetail(problem.error);
 }
 
-function messageOf(error: DomainError): string {
-  const base = STATUS_CODES[error.code].message;
-  return error.detail ? `${base} - ${error.detail}` : base;
-}
 
 /**
  * The admin Excel endpoints (http.md §12): the import template, the bulk import and the three exports.

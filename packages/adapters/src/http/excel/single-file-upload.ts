@@ -1,8 +1,8 @@
 import busboy from 'busboy';
 import type { Context } from 'koa';
-import { domainError } from '@sooscode/domain';
 import { discardRest } from '../discard-rest';
 import { HttpFailure } from '../http-failure';
+import { wireError } from '../../wire';
 
 /** Limits of one multipart request carrying one file. */
 export interface SingleFileLimits {
@@ -31,8 +31,8 @@ export type SingleFileUpload =
  * receives the answer.
  */
 export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Promise<SingleFileUpload> {
-  if (!ctx.is('multipart/form-data')) throw new HttpFailure(domainError('GLOBAL_415'));
-  if (Number(ctx.get('content-length') || '0') > limits.maxRequestBytes) throw new HttpFailure(domainError('GLOBAL_413'));
+  if (!ctx.is('multipart/form-data')) throw new HttpFailure(wireError('GLOBAL_415'));
+  if (Number(ctx.get('content-length') || '0') > limits.maxRequestBytes) throw new HttpFailure(wireError('GLOBAL_413'));
   let bb: busboy.Busboy;
   try {
     bb = busboy({
@@ -42,7 +42,7 @@ export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Pr
       limits: { files: 1, fileSize: limits.maxFileBytes + 1, fields: 10, fieldSize: 1024, parts: 12 },
     });
   } catch {
-    throw new HttpFailure(domainError('GLOBAL_400'));
+    throw new HttpFailure(wireError('GLOBAL_400'));
   }
   const req = ctx.req;
   return new Promise<SingleFileUpload>((resolve, reject) => {
@@ -65,7 +65,7 @@ export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Pr
     };
     const count = (chunk: Buffer): void => {
       received += chunk.length;
-      if (received > limits.maxRequestBytes) finish(new HttpFailure(domainError('GLOBAL_413')), true);
+      if (received > limits.maxRequestBytes) finish(new HttpFailure(wireError('GLOBAL_413')), true);
     };
     req.on('data', count);
     bb.on('file', (name, file, info) => {
@@ -85,10 +85,10 @@ export async function readSingleFile(ctx: Context, limits: SingleFileLimits): Pr
         if (!settled) upload = { kind: 'file', fileName: info.filename ?? '', mimeType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
       });
     });
-    bb.on('filesLimit', () => finish(new HttpFailure(domainError('GLOBAL_400')), true));
-    bb.on('error', () => finish(new HttpFailure(domainError('GLOBAL_400')), true));
+    bb.on('filesLimit', () => finish(new HttpFailure(wireError('GLOBAL_400')), true));
+    bb.on('error', () => finish(new HttpFailure(wireError('GLOBAL_400')), true));
     bb.on('close', () => finish(upload, false));
-    req.on('aborted', () => finish(new HttpFailure(domainError('GLOBAL_400')), true));
+    req.on('aborted', () => finish(new HttpFailure(wireError('GLOBAL_400')), true));
     req.pipe(bb);
   });
 }

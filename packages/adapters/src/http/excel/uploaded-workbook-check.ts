@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../../wire';
 import { checkXlsxArchive, sniffContainer, type ArchiveProblem } from '../../excel/xlsx-archive-check';
 import { failWith } from '../http-failure';
 import { isStorableText } from '../storable-text';
@@ -13,7 +13,7 @@ const ACCEPTED_TYPES = new Set([
   'application/x-zip-compressed',
 ]);
 
-const ARCHIVE_CODES: Record<ArchiveProblem, ErrorCode> = {
+const ARCHIVE_CODES: Record<ArchiveProblem, WireCode> = {
   'not-a-workbook': 'ADM_USR_104',
   'ole-container': 'ADM_USR_105',
   unsafe: 'ADM_USR_105',

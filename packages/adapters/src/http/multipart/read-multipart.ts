@@ -1,7 +1,8 @@
 import busboy from 'busboy';
 import type { Context } from 'koa';
 import type { Readable } from 'node:stream';
-import { checkExtension, checkFileName, domainError, extensionOf, StorageWriteAbortedError, type DomainError, type FileStorage, type StoredUpload, type UploadRules } from '@sooscode/domain';
+import { checkExtension, checkFileName, extensionOf, StorageWriteAbortedError, type FileStorage, type StoredUpload, type UploadRules } from '@sooscode/domain';
+import { wireError, type WireError } from '../../wire';
 import { HttpFailure } from '../http-failure';
 import { newStorageKey } from '../../storage/storage-key';
 import { CONTENT_TYPES, contentMatchesExtension, SNIFF_BYTES } from './sniff-type';
@@ -41,10 +42,10 @@ const MAX_FIELD_BYTES = 1024;
  * `HttpFailure` is thrown, and the connection is closed instead of reading the rest.
  */
 export async function readMultipart(ctx: Context, storage: FileStorage, spec: MultipartSpec): Promise<ReceivedMultipart> {
-  if (!ctx.is('multipart/form-data')) throw new HttpFailure(domainError('GLOBAL_415'));
+  if (!ctx.is('multipart/form-data')) throw new HttpFailure(wireError('GLOBAL_415'));
   const fields = new Map<string, string>();
   const stored: StoredUpload[] = [];
-  let failure: DomainError | undefined;
+  let failure: WireError | undefined;
   let chain: Promise<void> = Promise.resolve();
   let firstFile = true;
 
@@ -56,12 +57,12 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
       limits: { files: spec.rules.maxFiles, fileSize: spec.rules.maxFileBytes + 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, parts: MAX_FIELDS + spec.rules.maxFiles + 1 },
     });
   } catch {
-    throw new HttpFailure(domainError('FILE_005')); // no boundary, or a header busboy cannot read
+    throw new HttpFailure(wireError('FILE_005')); // no boundary, or a header busboy cannot read
   }
   let current: Readable | undefined;
   let finish: () => void = () => undefined;
   /** Records the first refusal and stops reading: the rest of the body is never parsed or stored. */
-  const refuse = (e: DomainError) => {
+  const refuse = (e: WireError) => {
     failure ??= e;
     ctx.req.unpipe(bb);
     current?.destroy();
@@ -71,27 +72,27 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
   const done = new Promise<void>((resolve) => {
     finish = resolve;
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) refuse(domainError('FILE_005'));
+      if (info.valueTruncated || info.nameTruncated) refuse(wireError('FILE_005'));
       else fields.set(name, value);
     });
     bb.on('file', (name, file, info) => {
       if (failure) return void file.resume();
       chain = chain.then(() => receiveFile(name, file, info.filename));
     });
-    bb.on('filesLimit', () => refuse(domainError('FILE_017')));
-    bb.on('fieldsLimit', () => refuse(domainError('FILE_005')));
-    bb.on('partsLimit', () => refuse(domainError('FILE_005')));
+    bb.on('filesLimit', () => refuse(wireError('FILE_017')));
+    bb.on('fieldsLimit', () => refuse(wireError('FILE_005')));
+    bb.on('partsLimit', () => refuse(wireError('FILE_005')));
     bb.on('error', () => {
-      refuse(domainError('FILE_005'));
+      refuse(wireError('FILE_005'));
       resolve();
     });
     bb.on('close', () => resolve());
     ctx.req.on('error', () => {
-      refuse(domainError('FILE_005'));
+      refuse(wireError('FILE_005'));
       resolve();
     });
     ctx.req.on('aborted', () => {
-      refuse(domainError('FILE_005'));
+      refuse(wireError('FILE_005'));
       resolve();
     });
   });
@@ -100,7 +101,7 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
     current = file;
     try {
       if (failure) return;
-      if (name !== spec.fileField) return refuse(domainError('FILE_005'));
+      if (name !== spec.fileField) return refuse(wireError('FILE_005'));
       if (firstFile) {
         firstFile = false;
         await spec.beforeFirstFile?.(fields);
@@ -122,7 +123,7 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
     }
   };
 
-  const storeFile = async (file: Readable, fileName: string, extension: string): Promise<StoredUpload | { error: DomainError }> => {
+  const storeFile = async (file: Readable, fileName: string, extension: string): Promise<StoredUpload | { error: WireError }> => {
     const iterator = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -139,9 +140,9 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
     const first = Buffer.concat(head);
     // busboy stops a file at maxFileBytes + 1 bytes (and marks it truncated): a file of exactly the limit passes.
     const tooLarge = (bytes: number) => bytes > spec.rules.maxFileBytes || (file as Readable & { truncated?: boolean }).truncated === true;
-    if (tooLarge(first.byteLength)) return { error: domainError('FILE_009') };
-    if (first.byteLength === 0) return { error: domainError('FILE_014') };
-    if (!(await contentMatchesExtension(first.subarray(0, SNIFF_BYTES), extension))) return { error: domainError('FILE_008') };
+    if (tooLarge(first.byteLength)) return { error: wireError('FILE_009') };
+    if (first.byteLength === 0) return { error: wireError('FILE_014') };
+    if (!(await contentMatchesExtension(first.subarray(0, SNIFF_BYTES), extension))) return { error: wireError('FILE_008') };
     const key = newStorageKey(spec.keyPrefix, extension);
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     let received = first.byteLength;
@@ -161,7 +162,7 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
       return { fileName, storageKey: key, contentType, size: info.size };
     } catch (e) {
       if (e instanceof StorageWriteAbortedError) {
-        return { error: domainError(tooLarge(received) ? 'FILE_009' : 'FILE_005') };
+        return { error: wireError(tooLarge(received) ? 'FILE_009' : 'FILE_005') };
       }
       throw e;
     }
@@ -170,10 +171,10 @@ export async function readMultipart(ctx: Context, storage: FileStorage, spec: Mu
   ctx.req.pipe(bb);
   await done;
   await chain.catch((e: unknown) => {
-    failure ??= domainError('S3_001');
+    failure ??= wireError('S3_001');
     ctx.state.uploadError = e;
   });
-  if (!failure && stored.length === 0 && !spec.fileOptional) failure = domainError('FILE_013');
+  if (!failure && stored.length === 0 && !spec.fileOptional) failure = wireError('FILE_013');
   if (failure) {
     ctx.set('Connection', 'close');
     await Promise.all(stored.map((s) => storage.delete(s.storageKey).catch(() => undefined)));

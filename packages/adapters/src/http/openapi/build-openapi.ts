@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../../wire';
 import { STATUS_CODES } from '../status-codes';
 import type { RouteDoc } from './route-catalogue';
 
@@ -23,7 +23,7 @@ const ENVELOPE: Json = {
   },
 };
 
-const envelopeWith = (codes: readonly ErrorCode[]): Json => ({
+const envelopeWith = (codes: readonly WireCode[]): Json => ({
   allOf: [{ $ref: '#/components/schemas/Envelope' }, { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }],
 });
 
@@ -33,8 +33,8 @@ const operationId = (key: RouteKey) =>
   key.method.toLowerCase() + key.path.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')) + (key.path.length > 1 && key.path.endsWith('/') ? 'Slash' : '');
 
 /** The route's failure codes, plus 401 `GLOBAL_401` for routes that need a user and 403 `GLOBAL_403` for admin routes. */
-export function failuresOf(doc: RouteDoc): ErrorCode[] {
-  const implied: ErrorCode[] = doc.who.startsWith('public') ? [] : doc.who.startsWith('admin') ? ['GLOBAL_401', 'GLOBAL_403'] : ['GLOBAL_401'];
+export function failuresOf(doc: RouteDoc): WireCode[] {
+  const implied: WireCode[] = doc.who.startsWith('public') ? [] : doc.who.startsWith('admin') ? ['GLOBAL_401', 'GLOBAL_403'] : ['GLOBAL_401'];
   return [...implied.filter((c) => !doc.errors.includes(c)), ...doc.errors];
 }
 
@@ -49,7 +49,7 @@ function responsesOf(doc: RouteDoc): Json {
   } else {
     responses['200'] = { description: 'Success, as described by the wire contract for this route (envelope, redirect or file).' };
   }
-  const byStatus = new Map<number, ErrorCode[]>();
+  const byStatus = new Map<number, WireCode[]>();
   for (const code of failuresOf(doc)) {
     const { status } = STATUS_CODES[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@sooscode/domain';
+import type { WireCode } from '../../wire';
 
 /**
  * What the OpenAPI document says about one route (`METHOD /path/:param`, as registered on the
@@ -11,7 +11,7 @@ export interface RouteDoc {
   /** Who may call it. */
   readonly who: string;
   /** Code of the enveloped 200 answer, when the route answers with the envelope. */
-  readonly success?: ErrorCode;
+  readonly success?: WireCode;
   /** The un-enveloped (RAW) 200 body, described, when the route answers RAW. */
   readonly raw?: string;
   /** Media type of the RAW body when it is not JSON (the Excel downloads). */
@@ -19,7 +19,7 @@ export interface RouteDoc {
   /** The request: body fields (`{a, b?}`) or query parameters, described. */
   readonly request?: string;
   /** Failure codes the route answers with (their HTTP status comes from the catalogue). */
-  readonly errors: readonly ErrorCode[];
+  readonly errors: readonly WireCode[];
   /** The configuration under which the route exists (it is not registered otherwise). */
   readonly only?: string;
 }

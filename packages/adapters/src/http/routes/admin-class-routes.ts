@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { sortDirectionOf, type ClassSearch, type ClassSortField } from '@sooscode/domain';
+import { sortDirectionOf, type ClassSearch, type ClassSortField, type AssignStudents, type ClassListings, type ClassroomRepository, type CreateClass, type DeleteClass, type EditClass, type EnrolmentRepository, type UnassignStudents, type UserDirectory } from '@sooscode/domain';
 import { BodyFields } from '../body-fields';
 import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
@@ -8,10 +8,13 @@ import { readJsonObject } from '../json-body';
 import { adminPage } from '../page-shapes';
 import { paging, pathId, queryString, queryText } from '../params';
 import { sendEnvelope } from '../responses';
-import { presentClassStudent } from './admin-presenters';
+import { presentAssignmentReport, presentClassStudent } from './admin-presenters';
 import { presentClassItem } from './class-presenters';
 import { classInputOf, queryLocalDate, queryLocalTime } from './classroom-params';
-import type { ClassroomRouteDeps } from './classroom-route-deps';
+import type { AuthGuards } from '../auth-middleware';
+import type { Logger } from '../../system/logger';
+import type { ImageUrls } from '../image-urls';
+import type { AdminExcel } from '../excel/admin-excel';
 
 const CLASS_SORT_FIELDS: readonly ClassSortField[] = ['createdAt', 'title', 'startDate', 'endDate', 'startTime', 'endTime'];
 
@@ -40,9 +43,30 @@ function classSearchOf(ctx: Context): ClassSearch {
  */
 export const MAX_STUDENT_IDS_PER_REQUEST = 1000;
 
+/** What the admin class routes use. */
+export interface AdminClassRoutesDeps {
+  readonly guards: AuthGuards;
+  readonly logger: Logger;
+  /** APP_TIME_ZONE: every LocalDateTime written and every date filter read. */
+  readonly timeZone: string;
+  /** Stored image fields → URLs for clients (DEFAULT_PROFILE_IMAGE_URL included). */
+  readonly images: ImageUrls;
+  readonly classes: ClassroomRepository;
+  readonly enrolments: EnrolmentRepository;
+  readonly directory: UserDirectory;
+  readonly listings: ClassListings;
+  readonly createClass: CreateClass;
+  readonly editClass: EditClass;
+  readonly deleteClass: DeleteClass;
+  readonly assignStudents: AssignStudents;
+  readonly unassignStudents: UnassignStudents;
+  /** The admin Excel template, import and exports (http.md §12). */
+  readonly excel: AdminExcel;
+}
+
 /** `/api/admin/classes/**` (http.md §11, §12). Admin only; literal routes come before placeholders. */
 export class AdminClassRoutes implements HttpModule {
-  constructor(private readonly deps: ClassroomRouteDeps) {}
+  constructor(private readonly deps: AdminClassRoutesDeps) {}
 
   register(router: Router): void {
     const d = this.deps;
@@ -88,12 +112,12 @@ export class AdminClassRoutes implements HttpModule {
 
     router.post('/api/admin/classes/:classId/students/assign', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
-      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.assignStudents.execute(classId, await studentIdsOf(ctx))));
+      sendEnvelope(ctx, 'ADM_COM_000', presentAssignmentReport(unwrap(await d.assignStudents.execute(classId, await studentIdsOf(ctx)))));
     });
 
     router.post('/api/admin/classes/:classId/students/delete', ...admin, async (ctx) => {
       const classId = pathId(ctx, 'classId');
-      sendEnvelope(ctx, 'ADM_COM_000', unwrap(await d.unassignStudents.execute(classId, await studentIdsOf(ctx))));
+      sendEnvelope(ctx, 'ADM_COM_000', presentAssignmentReport(unwrap(await d.unassignStudents.execute(classId, await studentIdsOf(ctx)))));
     });
 
     router.get('/api/admin/classes/:classId/students/available', ...admin, async (ctx) => {

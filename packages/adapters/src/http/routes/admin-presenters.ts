@@ -1,4 +1,4 @@
-import type { EnrolledClass, EnrolledStudent, User } from '@sooscode/domain';
+import type { EnrolledClass, EnrolledStudent, StudentAssignmentOutcome, StudentAssignmentReport, User } from '@sooscode/domain';
 import { formatLocalDateTime } from '@sooscode/domain';
 import type { ImageUrls } from '../image-urls';
 
@@ -46,5 +46,25 @@ export function presentClassStudent(s: EnrolledStudent, images: ImageUrls, timeZ
     email: s.email,
     profileImage: images.profile(s.profileImageUrl),
     enrolledAt: formatLocalDateTime(s.enrolledAt, timeZone),
+  };
+}
+
+/** Per-id messages of the assign/unassign answers (http.md §11, Korean, byte for byte). */
+export const ASSIGNMENT_MESSAGES: Readonly<Record<StudentAssignmentOutcome, string>> = {
+  unknownUser: '존재하지 않는 사용자입니다',
+  notStudent: '학생 권한이 아닙니다',
+  alreadyAssigned: '이미 배정된 학생입니다',
+  assigned: '배정 성공',
+  notAssigned: '배정되지 않은 학생입니다',
+  unassigned: '배정 해제 성공',
+};
+
+/** The answer of `POST /api/admin/classes/{id}/students/assign|delete`: counts, then one result per id in order. */
+export function presentAssignmentReport(r: StudentAssignmentReport) {
+  return {
+    totalCount: r.totalCount,
+    successCount: r.successCount,
+    failureCount: r.failureCount,
+    results: r.results.map((x) => ({ studentId: x.studentId, studentName: x.studentName, success: x.success, message: ASSIGNMENT_MESSAGES[x.outcome] })),
   };
 }

@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { instantOf, parseRole, sortDirectionOf, type UserSearch, type UserSortField, type UserStatus } from '@sooscode/domain';
+import { instantOf, parseRole, sortDirectionOf, type UserSearch, type UserSortField, type UserStatus, type ActivateAccount, type ChangeRole, type CreateAccount, type DeactivateAccount, type EditAccount, type EnrolmentRepository, type ResetAccountPassword, type UserDirectory, type UserRepository } from '@sooscode/domain';
 import { BodyFields } from '../body-fields';
 import { failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
@@ -10,7 +10,9 @@ import { paging, pathId, queryInt, queryString, queryText } from '../params';
 import { sendEnvelope } from '../responses';
 import { presentCreatedAccount, presentUserClass, presentUserDetail, presentUserListItem } from './admin-presenters';
 import { queryLocalDate } from './classroom-params';
-import type { ClassroomRouteDeps } from './classroom-route-deps';
+import type { AuthGuards } from '../auth-middleware';
+import type { Logger } from '../../system/logger';
+import type { AdminExcel } from '../excel/admin-excel';
 
 const USER_SORT_FIELDS: readonly UserSortField[] = ['name', 'email', 'createdAt'];
 
@@ -37,9 +39,28 @@ function resetTargetId(ctx: Context): number {
   }
 }
 
+/** What the admin user routes use. */
+export interface AdminUserRoutesDeps {
+  readonly guards: AuthGuards;
+  readonly logger: Logger;
+  /** APP_TIME_ZONE: every LocalDateTime written and every date filter read. */
+  readonly timeZone: string;
+  readonly users: UserRepository;
+  readonly enrolments: EnrolmentRepository;
+  readonly directory: UserDirectory;
+  readonly createAccount: CreateAccount;
+  readonly editAccount: EditAccount;
+  readonly changeRole: ChangeRole;
+  readonly activateAccount: ActivateAccount;
+  readonly deactivateAccount: DeactivateAccount;
+  readonly resetAccountPassword: ResetAccountPassword;
+  /** The admin Excel template, import and exports (http.md §12). */
+  readonly excel: AdminExcel;
+}
+
 /** `/api/admin/users/**` (http.md §10, §12, §15). Admin only; literal routes come before placeholders. */
 export class AdminUserRoutes implements HttpModule {
-  constructor(private readonly deps: ClassroomRouteDeps) {}
+  constructor(private readonly deps: AdminUserRoutesDeps) {}
 
   private searchOf(ctx: Context): UserSearch {
     const tz = this.deps.timeZone;

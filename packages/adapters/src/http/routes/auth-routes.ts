@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import type { IssuedSession } from '@sooscode/domain';
+import type { CheckEmailAvailability, Clock, IssuedSession, LogIn, LogOut, RefreshSession, RegisterUser, ResetPassword, SendEmailCode, SendPasswordResetCode, VerifyEmailCode } from '@sooscode/domain';
 import { clearAuthCookies, firstUsableCookie, setAccessCookie, setRefreshCookie } from '../auth-cookies';
 import { accessTokenOf } from '../auth-middleware';
 import { BodyFields } from '../body-fields';
@@ -9,12 +9,30 @@ import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { requiredQueryText } from '../params';
 import { sendEnvelope } from '../responses';
-import type { IdentityRouteDeps } from './identity-use-cases';
 import { presentLogin } from './user-presenter';
+import type { AuthCookieOptions } from '../auth-cookies';
+import type { ImageUrls } from '../image-urls';
+
+/** What the public auth routes use. */
+export interface AuthRoutesDeps {
+  readonly cookies: AuthCookieOptions;
+  readonly clock: Clock;
+  /** Stored image fields → URLs for clients (DEFAULT_PROFILE_IMAGE_URL included). */
+  readonly images: ImageUrls;
+  readonly logIn: LogIn;
+  readonly logOut: LogOut;
+  readonly refresh: RefreshSession;
+  readonly register: RegisterUser;
+  readonly sendEmailCode: SendEmailCode;
+  readonly verifyEmailCode: VerifyEmailCode;
+  readonly checkEmail: CheckEmailAvailability;
+  readonly sendPasswordResetCode: SendPasswordResetCode;
+  readonly resetPassword: ResetPassword;
+}
 
 /** `/api/auth/**` except Google sign-in (http.md §2, account recovery §15). Every route here is public. */
 export class AuthRoutes implements HttpModule {
-  constructor(private readonly deps: IdentityRouteDeps) {}
+  constructor(private readonly deps: AuthRoutesDeps) {}
 
   private setSessionCookies(ctx: Context, session: IssuedSession): void {
     const now = this.deps.clock.now();

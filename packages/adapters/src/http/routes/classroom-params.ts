@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
-import { DetailReason, domainError, invalidField, invalidParam, isLocalDate, isSupportedLocalDate, parseLocalTime, type ClassInput } from '@sooscode/domain';
+import { DetailReason, invalidField, invalidParam, isLocalDate, isSupportedLocalDate, parseLocalTime, type ClassInput } from '@sooscode/domain';
 import { BodyFields } from '../body-fields';
-import { HttpFailure } from '../http-failure';
+import { failWith, HttpFailure } from '../http-failure';
 import { queryString } from '../params';
 
 /**
@@ -37,7 +37,7 @@ export function queryLocalTime(ctx: Context, name: string): string | undefined {
 export function myPageClassId(ctx: Context, name: string): number {
   const raw = (ctx.params as Record<string, string | undefined>)[name] ?? '';
   if (!/^[-+]?\d+$/.test(raw)) throw new HttpFailure(invalidParam(name, DetailReason.format));
-  if (raw.startsWith('-') || /^\+?0+$/.test(raw)) throw new HttpFailure(domainError('FILE_020'));
+  if (raw.startsWith('-') || /^\+?0+$/.test(raw)) failWith('FILE_020');
   const n = Number(raw);
   if (!Number.isSafeInteger(n)) throw new HttpFailure(invalidParam(name, DetailReason.format));
   return n;

@@ -1,23 +1,35 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { DetailReason, invalidParam, type MediaOutcome } from '@sooscode/domain';
+import { DetailReason, invalidParam, type MediaOutcome, type EndClass, type EnterClassroom, type KickParticipant, type ReadSharedCode, type ViewParticipants } from '@sooscode/domain';
 import { principalOf } from '../app-state';
 import { fail, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { pathId, queryString } from '../params';
 import { sendEmpty, sendEnvelope, sendRaw } from '../responses';
 import { presentClassDetail, presentCode } from './class-presenters';
-import type { ClassroomRouteDeps } from './classroom-route-deps';
+import type { AuthGuards } from '../auth-middleware';
+import type { Logger } from '../../system/logger';
 
 /** Longest kick reason, in characters. */
 export const KICK_REASON_MAX = 200;
+
+/** What the class REST routes use. */
+export interface ClassroomRoutesDeps {
+  readonly guards: AuthGuards;
+  readonly logger: Logger;
+  readonly enterClassroom: EnterClassroom;
+  readonly viewParticipants: ViewParticipants;
+  readonly readSharedCode: ReadSharedCode;
+  readonly endClass: EndClass;
+  readonly kickParticipant: KickParticipant;
+}
 
 /**
  * Class REST (http.md §4): the entry gate (enveloped, also at `/api/classroom/{id}`) and the RAW live
  * endpoints (participants, students, count, code, end, kick).
  */
 export class ClassroomRoutes implements HttpModule {
-  constructor(private readonly deps: ClassroomRouteDeps) {}
+  constructor(private readonly deps: ClassroomRoutesDeps) {}
 
   private logMedia(outcome: MediaOutcome, action: string, classId: number): void {
     if (outcome === 'failed') this.deps.logger.warn({ classId, action }, 'LiveKit call failed (best effort, ignored)');

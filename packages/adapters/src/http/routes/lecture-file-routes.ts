@@ -1,8 +1,8 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { DetailReason, domainError, formatLocalDateTime, invalidField, isSupportedLocalDate, LECTURE_FILE_RULES, MAX_BATCH_DELETE, type ClassroomFile } from '@sooscode/domain';
+import { DetailReason, formatLocalDateTime, invalidField, isSupportedLocalDate, LECTURE_FILE_RULES, MAX_BATCH_DELETE, type ClassroomFile } from '@sooscode/domain';
 import { principalOf } from '../app-state';
-import { fail, failWith, HttpFailure, unwrap } from '../http-failure';
+import { fail, failWith, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { readMultipart } from '../multipart/read-multipart';
@@ -85,7 +85,7 @@ export class LectureFileRoutes implements HttpModule {
       fileUrl = await d.storage.presignedGetUrl(f.storageKey, { fileName: f.fileName, disposition: 'attachment', expiresInS: d.urlTtlS });
     } catch (e) {
       d.logger.error({ err: e, fileId: f.fileId }, 'presigning a file URL failed');
-      throw new HttpFailure(domainError('S3_008'));
+      failWith('S3_008');
     }
     return { classroomFileId: f.id, fileId: f.fileId, fileName: f.fileName, fileUrl, uploadedBy: f.uploaderName, createdAt: formatLocalDateTime(f.createdAt, d.timeZone) };
   }

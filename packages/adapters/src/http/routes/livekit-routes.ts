@@ -1,7 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
 import {
-  requestedRoomOf,
   type CloseVideoRoom,
   type HandleMediaEvent,
   type IssueVideoToken,
@@ -9,6 +8,7 @@ import {
   type ListVideoRooms,
   type MediaWebhookVerifier,
   type OpenVideoRoom,
+  type RoomNameText,
 } from '@sooscode/domain';
 import type { Logger } from '../../system/logger';
 import { principalOf } from '../app-state';
@@ -18,6 +18,7 @@ import type { HttpModule } from '../http-module';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonObject, readRawBody } from '../json-body';
 import { sendEnvelope, sendRaw } from '../responses';
 import { logMediaEventOutcome } from './livekit/log-media-event-outcome';
+import { roomNameOfBody } from './livekit/room-name-text';
 
 /** The webhook's verification and handling. */
 export interface LiveKitWebhookDeps {
@@ -63,7 +64,7 @@ export class LiveKitRoutes implements HttpModule {
       // The key pair check comes before the body (livekit.md §1, checks 2 and 3).
       if (!d.issueToken.available) failWith('GLOBAL_503');
       const body = await readJsonObject(ctx);
-      const answer = unwrap(await d.issueToken.execute({ roomName: body.roomName, classId: body.classId }, principalOf(ctx.state)));
+      const answer = unwrap(await d.issueToken.execute(roomNameOfBody(body), principalOf(ctx.state)));
       sendRaw(ctx, { token: answer.token });
     });
 
@@ -76,7 +77,7 @@ export class LiveKitRoutes implements HttpModule {
     });
 
     router.get('/api/livekit/room/:roomName/participants', d.guards.requireUser, async (ctx) => {
-      const roomName = (ctx.params as Record<string, string | undefined>).roomName;
+      const roomName = (ctx.params as Record<string, string | undefined>).roomName ?? null;
       sendRaw(ctx, unwrap(await d.listParticipants.execute(roomName, principalOf(ctx.state))));
     });
 
@@ -96,7 +97,6 @@ export class LiveKitRoutes implements HttpModule {
 }
 
 /** The room named by a JSON body: `roomName`, else `classId` (415/400 for a body that is not a JSON object). */
-async function roomOfBody(ctx: Context): Promise<unknown> {
-  const body = await readJsonObject(ctx);
-  return requestedRoomOf({ roomName: body.roomName, classId: body.classId });
+async function roomOfBody(ctx: Context): Promise<RoomNameText> {
+  return roomNameOfBody(await readJsonObject(ctx));
 }

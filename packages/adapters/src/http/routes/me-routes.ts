@@ -6,12 +6,26 @@ import { unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { sendEnvelope } from '../responses';
-import type { IdentityRouteDeps } from './identity-use-cases';
 import { presentMe } from './user-presenter';
+import type { ChangePassword, EndUserAccess, UpdateProfile } from '@sooscode/domain';
+import type { AuthGuards } from '../auth-middleware';
+import type { AuthCookieOptions } from '../auth-cookies';
+import type { ImageUrls } from '../image-urls';
+
+/** What the `/api/me` and my-page account routes use. */
+export interface MeRoutesDeps {
+  readonly guards: AuthGuards;
+  readonly cookies: AuthCookieOptions;
+  /** Stored image fields → URLs for clients (DEFAULT_PROFILE_IMAGE_URL included). */
+  readonly images: ImageUrls;
+  readonly changePassword: ChangePassword;
+  readonly updateProfile: UpdateProfile;
+  readonly endUserAccess: EndUserAccess;
+}
 
 /** `GET /api/me` and the account part of `/api/mypage` (http.md §3, §7). */
 export class MeRoutes implements HttpModule {
-  constructor(private readonly deps: IdentityRouteDeps) {}
+  constructor(private readonly deps: MeRoutesDeps) {}
 
   register(router: Router): void {
     const d = this.deps;

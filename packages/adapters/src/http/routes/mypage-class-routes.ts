@@ -7,11 +7,22 @@ import { paging } from '../params';
 import { sendEnvelope } from '../responses';
 import { presentMyClass, presentMyClassDetail } from './class-presenters';
 import { myPageClassId } from './classroom-params';
-import type { ClassroomRouteDeps } from './classroom-route-deps';
+import type { DescribeClass, ListMyClasses } from '@sooscode/domain';
+import type { AuthGuards } from '../auth-middleware';
+import type { ImageUrls } from '../image-urls';
+
+/** What the my-page class routes use. */
+export interface MyPageClassRoutesDeps {
+  readonly guards: AuthGuards;
+  /** Stored image fields → URLs for clients (DEFAULT_PROFILE_IMAGE_URL included). */
+  readonly images: ImageUrls;
+  readonly listMyClasses: ListMyClasses;
+  readonly describeClass: DescribeClass;
+}
 
 /** The class part of `/api/mypage` (http.md §7). `sort` is accepted and ignored. */
 export class MyPageClassRoutes implements HttpModule {
-  constructor(private readonly deps: ClassroomRouteDeps) {}
+  constructor(private readonly deps: MyPageClassRoutesDeps) {}
 
   register(router: Router): void {
     const d = this.deps;

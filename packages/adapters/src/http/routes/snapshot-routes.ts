@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { NEWEST_FIRST, type FindSnapshotsInput, type Snapshot, type SnapshotOrder } from '@sooscode/domain';
+import { NEWEST_FIRST, type FindSnapshotsInput, type Snapshot, type SnapshotOrder, type DeleteSnapshot, type FindSnapshots, type ReadSnapshot, type SaveSnapshot, type UpdateSnapshot } from '@sooscode/domain';
 import { principalOf } from '../app-state';
 import { BodyFields } from '../body-fields';
 import { unwrap } from '../http-failure';
@@ -10,8 +10,8 @@ import { springPage } from '../page-shapes';
 import { paging, queryString, queryText, requiredQuery, requiredQueryId, requiredQueryText } from '../params';
 import { sendEnvelope } from '../responses';
 import { queryLocalDate } from './classroom-params';
-import type { ClassroomRouteDeps } from './classroom-route-deps';
 import { presentSnapshot, presentSnapshotTitle } from './snapshot-presenters';
+import type { AuthGuards } from '../auth-middleware';
 
 /**
  * The `sort` of the paged snapshot reads (Spring style `field[,direction]`): `createdAt` or `updatedAt`,
@@ -25,9 +25,21 @@ export function snapshotOrderOf(value: string | undefined): SnapshotOrder {
   return { field, direction: dir };
 }
 
+/** What the snapshot routes use. */
+export interface SnapshotRoutesDeps {
+  readonly guards: AuthGuards;
+  /** APP_TIME_ZONE: every LocalDateTime written and every date filter read. */
+  readonly timeZone: string;
+  readonly saveSnapshot: SaveSnapshot;
+  readonly updateSnapshot: UpdateSnapshot;
+  readonly findSnapshots: FindSnapshots;
+  readonly readSnapshot: ReadSnapshot;
+  readonly deleteSnapshot: DeleteSnapshot;
+}
+
 /** `/api/snapshot/**` (http.md §6): every query is scoped to the caller and one class. */
 export class SnapshotRoutes implements HttpModule {
-  constructor(private readonly deps: ClassroomRouteDeps) {}
+  constructor(private readonly deps: SnapshotRoutesDeps) {}
 
   register(router: Router): void {
     const d = this.deps;

@@ -57,7 +57,7 @@ export class FakeApplication implements StompApplication {
       case '/app/deny':
         return { ok: true, route: async () => ({ ok: false, error: { code: 'CLASS_002' } }) };
       case '/app/invalid':
-        return { ok: true, route: async () => ({ ok: false, error: { code: 'GLOBAL_410', detail: 'mode: 허용되지 않는 값입니다' } }) };
+        return { ok: true, route: async () => ({ ok: false, error: { code: 'GLOBAL_410', field: 'mode', reason: 'notAllowed' } }) };
       case '/app/explode':
         return {
           ok: true,

@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result';
 import { ok } from '../../shared/result';
 import type { MediaRoomGateway } from '../ports/media-room-gateway';
 import { managedVideoRoom } from './staff-video-room';
+import type { RoomNameText } from './video-room-name';
 
 /**
  * `POST /api/livekit/room/end` (livekit.md §3): `staff(c)` closes the class's room, disconnecting
@@ -16,7 +17,7 @@ export class CloseVideoRoom {
     private readonly gateway: MediaRoomGateway | null,
   ) {}
 
-  async execute(roomName: unknown, caller: Caller): Promise<Result<{ ended: true }>> {
+  async execute(roomName: RoomNameText, caller: Caller): Promise<Result<{ ended: true }>> {
     const room = await managedVideoRoom(this.access, this.gateway, roomName, caller);
     if (!room.ok) return room;
     const deleted = await room.value.gateway.deleteRoom(room.value.name);

@@ -7,7 +7,7 @@ import { err, ok } from '../../shared/result';
 import { grantsFor, type GrantPolicyOptions, type MediaRole } from '../grant-policy';
 import { mediaIdentityOf, mediaMetadataOf } from '../media-identity';
 import type { MediaTokenIssuer } from '../ports/media-token-issuer';
-import { classIdOfRoomName, requestedRoomOf, roomNameOf, type VideoRoomRequest } from './video-room-name';
+import { classIdOfRoomName, roomNameOf, type RoomNameText } from './video-room-name';
 
 /** Deployment choices for client video tokens. */
 export interface VideoTokenPolicy {
@@ -55,9 +55,9 @@ export class IssueVideoToken {
     return this.issuer !== null;
   }
 
-  async execute(request: VideoRoomRequest, caller: VideoCaller): Promise<Result<VideoToken>> {
+  async execute(roomName: RoomNameText, caller: VideoCaller): Promise<Result<VideoToken>> {
     if (!this.issuer) return err(domainError('GLOBAL_503'));
-    const classId = classIdOfRoomName(requestedRoomOf(request));
+    const classId = classIdOfRoomName(roomName);
     if (!classId.ok) return classId;
     const found = await this.access.find(classId.value);
     if (!found.ok) return found;

@@ -2,6 +2,7 @@ import type { Caller, ClassAccess } from '../../classroom/class-access';
 import type { Result } from '../../shared/result';
 import type { MediaParticipant, MediaRoomGateway } from '../ports/media-room-gateway';
 import { managedVideoRoom } from './staff-video-room';
+import type { RoomNameText } from './video-room-name';
 
 /**
  * `GET /api/livekit/room/{roomName}/participants` (livekit.md §3): `staff(c)` reads who is in the
@@ -14,7 +15,7 @@ export class ListVideoParticipants {
     private readonly gateway: MediaRoomGateway | null,
   ) {}
 
-  async execute(roomName: unknown, caller: Caller): Promise<Result<MediaParticipant[]>> {
+  async execute(roomName: RoomNameText, caller: Caller): Promise<Result<MediaParticipant[]>> {
     const room = await managedVideoRoom(this.access, this.gateway, roomName, caller);
     if (!room.ok) return room;
     return room.value.gateway.listParticipants(room.value.name);

@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result';
 import { ok } from '../../shared/result';
 import type { MediaRoomGateway, MediaRoomOptions } from '../ports/media-room-gateway';
 import { managedVideoRoom } from './staff-video-room';
+import type { RoomNameText } from './video-room-name';
 
 /**
  * `POST /api/livekit/room` (livekit.md §3): `staff(c)` opens the class's room with the configured
@@ -16,7 +17,7 @@ export class OpenVideoRoom {
     private readonly options: MediaRoomOptions,
   ) {}
 
-  async execute(roomName: unknown, caller: Caller): Promise<Result<{ roomName: string }>> {
+  async execute(roomName: RoomNameText, caller: Caller): Promise<Result<{ roomName: string }>> {
     const room = await managedVideoRoom(this.access, this.gateway, roomName, caller);
     if (!room.ok) return room;
     const created = await room.value.gateway.createRoom(room.value.name, this.options);

@@ -3,7 +3,7 @@ import { domainError } from '../../shared/domain-error';
 import type { Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
 import type { MediaRoomGateway } from '../ports/media-room-gateway';
-import { classIdOfRoomName, roomNameOf } from './video-room-name';
+import { classIdOfRoomName, roomNameOf, type RoomNameText } from './video-room-name';
 
 /** A room the caller may manage, and the gateway to manage it with. */
 export interface ManagedVideoRoom {
@@ -20,7 +20,7 @@ export interface ManagedVideoRoom {
 export async function managedVideoRoom(
   access: ClassAccess,
   gateway: MediaRoomGateway | null,
-  roomName: unknown,
+  roomName: RoomNameText,
   caller: Caller,
 ): Promise<Result<ManagedVideoRoom>> {
   const classId = classIdOfRoomName(roomName);

@@ -8,13 +8,19 @@ import type { LiveClassroom } from '../../live-classroom';
 import type { ClassroomRepository } from '../../ports/classroom-repository';
 import type { EnrolmentRepository } from '../../ports/enrolment-repository';
 
+/**
+ * What happened to one student id: `assigned`/`unassigned` on success; else `unknownUser` (no such
+ * user, or an id <= 0), `notStudent` (assign only), `alreadyAssigned` or `notAssigned`.
+ */
+export type StudentAssignmentOutcome = 'unknownUser' | 'notStudent' | 'alreadyAssigned' | 'assigned' | 'notAssigned' | 'unassigned';
+
 /** The outcome for one student id of an assign or unassign request. */
 export interface StudentAssignmentResult {
   readonly studentId: number;
   /** Null for an unknown user. */
   readonly studentName: string | null;
   readonly success: boolean;
-  readonly message: string;
+  readonly outcome: StudentAssignmentOutcome;
 }
 
 /** The answer of an assign or unassign request. */
@@ -24,16 +30,6 @@ export interface StudentAssignmentReport {
   readonly failureCount: number;
   readonly results: StudentAssignmentResult[];
 }
-
-/** Per-id messages of http.md §11 (Korean, byte for byte). */
-export const ASSIGNMENT_MESSAGES = {
-  unknownUser: '존재하지 않는 사용자입니다',
-  notStudent: '학생 권한이 아닙니다',
-  alreadyAssigned: '이미 배정된 학생입니다',
-  assigned: '배정 성공',
-  notAssigned: '배정되지 않은 학생입니다',
-  unassigned: '배정 해제 성공',
-} as const;
 
 function report(results: StudentAssignmentResult[]): StudentAssignmentReport {
   const successCount = results.filter((r) => r.success).length;
@@ -67,11 +63,11 @@ export class AssignStudents extends StudentAssignment {
 
   protected async one(classId: number, studentId: number): Promise<StudentAssignmentResult> {
     const user = studentId > 0 ? await this.users.findById(studentId) : null;
-    if (!user) return { studentId, studentName: null, success: false, message: ASSIGNMENT_MESSAGES.unknownUser };
+    if (!user) return { studentId, studentName: null, success: false, outcome: 'unknownUser' };
     const base = { studentId, studentName: user.name };
-    if (user.role !== 'STUDENT') return { ...base, success: false, message: ASSIGNMENT_MESSAGES.notStudent };
+    if (user.role !== 'STUDENT') return { ...base, success: false, outcome: 'notStudent' };
     const added = await this.enrolments.enrol({ classId, userId: studentId, enrolledAt: this.clock.now() });
-    return added ? { ...base, success: true, message: ASSIGNMENT_MESSAGES.assigned } : { ...base, success: false, message: ASSIGNMENT_MESSAGES.alreadyAssigned };
+    return added ? { ...base, success: true, outcome: 'assigned' } : { ...base, success: false, outcome: 'alreadyAssigned' };
   }
 }
 
@@ -86,10 +82,10 @@ export class UnassignStudents extends StudentAssignment {
 
   protected async one(classId: number, studentId: number): Promise<StudentAssignmentResult> {
     const user = studentId > 0 ? await this.users.findById(studentId) : null;
-    if (!user) return { studentId, studentName: null, success: false, message: ASSIGNMENT_MESSAGES.unknownUser };
+    if (!user) return { studentId, studentName: null, success: false, outcome: 'unknownUser' };
     const base = { studentId, studentName: user.name };
-    if (!(await this.enrolments.unenrol(classId, studentId))) return { ...base, success: false, message: ASSIGNMENT_MESSAGES.notAssigned };
+    if (!(await this.enrolments.unenrol(classId, studentId))) return { ...base, success: false, outcome: 'notAssigned' };
     if (await this.live.remove(classId, studentId)) await this.live.broadcastParticipants(classId);
-    return { ...base, success: true, message: ASSIGNMENT_MESSAGES.unassigned };
+    return { ...base, success: true, outcome: 'unassigned' };
   }
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classIdOfRoomName, requestedRoomOf, roomNameOf } from '@sooscode/domain';
+import { classIdOfRoomName, roomNameOf } from '@sooscode/domain';
+import { requestedRoomOf, roomNameOfBody, roomNameText } from '../../src/http/routes/livekit/room-name-text';
 
 const codeOf = (value: unknown) => {
-  const r = classIdOfRoomName(value);
+  const r = classIdOfRoomName(roomNameText(value));
   return r.ok ? r.value : r.error.code;
 };
 
-describe('video room names', () => {
+describe('video room names (JSON value at the HTTP edge, then the domain rule)', () => {
   it('reads decimal class ids from strings and JSON numbers', () => {
     expect(codeOf('1')).toBe(1);
     expect(codeOf('42')).toBe(42);
@@ -32,6 +33,13 @@ describe('video room names', () => {
     expect(requestedRoomOf({ classId: '5' })).toBe('5');
     expect(requestedRoomOf({ roomName: 'x', classId: 4 })).toBe('x');
     expect(requestedRoomOf({})).toBeUndefined();
+  });
+
+  it('gives the domain the decimal text of the requested room, or null', () => {
+    expect(roomNameOfBody({ roomName: 7, classId: 4 })).toBe('7');
+    expect(roomNameOfBody({ classId: '5' })).toBe('5');
+    expect(roomNameOfBody({ roomName: true })).toBeNull();
+    expect(roomNameOfBody({})).toBeNull();
   });
 
   it('names the room of a class by its decimal id', () => {

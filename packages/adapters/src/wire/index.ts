@@ -1,0 +1,6 @@
+export * from './wire-code';
+export * from './wire-messages';
+export * from './envelope-statuses';
+export * from './reason-phrases';
+export * from './wire-error';
+export * from './detail-suffix';
