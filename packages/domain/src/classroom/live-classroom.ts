@@ -1,7 +1,6 @@
-import type { CodeDocumentStore } from '../collaboration/ports/code-document-store';
-import type { MediaRoomGateway } from '../media/ports/media-room-gateway';
-import { mediaIdentityOf } from '../media/media-identity';
 import { classTopics } from './live/participant';
+import type { ClassScopedState } from './live/ports/class-scoped-state';
+import type { ClassVideoRoom } from './live/ports/class-video-room';
 import type { KickBanStore } from './live/ports/kick-ban-store';
 import type { LiveModeStore } from './live/ports/live-mode-store';
 import type { LiveSessionControl, RoomBroadcaster } from './live/ports/live-session-control';
@@ -15,10 +14,11 @@ export interface LiveClassroomPorts {
   readonly liveModes: LiveModeStore;
   readonly kickBans: KickBanStore;
   readonly video: VideoPresenceStore;
-  readonly codes: CodeDocumentStore;
+  /** The latest synced code (collaboration's code documents). */
+  readonly codes: ClassScopedState;
   readonly broadcaster: RoomBroadcaster;
   readonly control: LiveSessionControl;
-  readonly media: MediaRoomGateway | null;
+  readonly media: ClassVideoRoom | null;
   readonly participants: ParticipantList;
 }
 
@@ -50,7 +50,7 @@ export class LiveClassroom {
     await p.codes.clearClass(classId);
     await p.kickBans.clearClass(classId);
     await p.video.clearClass(classId);
-    return this.bestEffort(() => p.media!.deleteRoom(String(classId)));
+    return this.bestEffort(() => p.media!.close(classId));
   }
 
   /**
@@ -78,7 +78,7 @@ export class LiveClassroom {
 
   /** Best effort: disconnects `user-<userId>` from LiveKit room `"<classId>"`. */
   async removeFromVideo(classId: number, userId: number): Promise<MediaOutcome> {
-    return this.bestEffort(() => this.ports.media!.removeParticipant(String(classId), mediaIdentityOf(userId)));
+    return this.bestEffort(() => this.ports.media!.removeUser(classId, userId));
   }
 
   private async bestEffort(call: () => Promise<{ ok: boolean }>): Promise<MediaOutcome> {

@@ -3,9 +3,9 @@ import type { DomainError } from '../../../shared/domain-error';
 import { DetailReason, domainError, invalidField } from '../../../shared/domain-error';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
-import type { CodeDocumentStore, CodeOwner } from '../../../collaboration/ports/code-document-store';
-import { classTopics } from '../participant';
-import type { RoomBroadcaster } from '../ports/live-session-control';
+import type { CodeDocumentStore, CodeOwner } from '../../ports/code-document-store';
+import { classTopics } from '../../../classroom/live/participant';
+import type { RoomBroadcaster } from '../../../classroom/live/ports/live-session-control';
 
 /** Code documents live 24 h after their last write (stomp.md §5.5). */
 export const CODE_DOCUMENT_TTL_S = 86_400;

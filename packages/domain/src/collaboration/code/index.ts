@@ -1,0 +1,2 @@
+export * from './use-cases/publish-code';
+export * from './use-cases/read-shared-code';
