@@ -1,20 +1,20 @@
 import type { Caller, ClassGrant, DomainError } from '@sooscode/domain';
-import { DetailReason, chatMessageDto, classTopics, deleteEvent, domainError, invalidField, parseCodePayload, reactionEvent } from '@sooscode/domain';
+import { domainError } from '@sooscode/domain';
 import type { AppOutcome, JsonObject, StompSessionHandle } from '../stomp/stomp-application';
 import type { AppDestination } from './class-destinations';
+import { parseCodePayload } from './code-payload';
 import { joinedClasses } from './joined-classes';
 import type { LiveAppDeps } from './live-app-deps';
+import { readChatDraft, readChatId, readMode, readTyping } from './live-send-fields';
 
 const OK: AppOutcome = { ok: true };
 const fail = (error: DomainError): AppOutcome => ({ ok: false, error: { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } });
-
-/** Chat sends allowed per user and class in the flood window (stomp.md §5.4). */
-export const CHAT_FLOOD_MAX = 10;
-export const CHAT_FLOOD_WINDOW_S = 10;
+const outcome = (result: { ok: true } | { ok: false; error: DomainError }): AppOutcome => (result.ok ? OK : fail(result.error));
 
 /**
  * Handles one `/app` SEND after the engine's checks (stomp.md §5.2 checks 5–11): the class gate, the
- * session's join, the role rule of the destination, then the payload and its effect and broadcast.
+ * session's join, then reads the payload's JSON types and hands a typed command to the use case, which
+ * checks the rest and publishes.
  */
 export async function handleSend(d: LiveAppDeps, dest: AppDestination, session: StompSessionHandle, payload: JsonObject): Promise<AppOutcome> {
   const { principal } = session;
@@ -26,36 +26,25 @@ export async function handleSend(d: LiveAppDeps, dest: AppDestination, session: 
   const c = dest.classId;
   const sender = { userId: principal.userId, name: principal.name };
   switch (dest.kind) {
-    case 'chat-send': {
-      const flood = await d.counter.hit(`chat-flood:${c}:${principal.userId}`, CHAT_FLOOD_WINDOW_S);
-      if (flood.count > CHAT_FLOOD_MAX) return fail(domainError('GLOBAL_429'));
-      const posted = await d.postChat.execute({ classId: c, sender, content: payload.content, replyToChatId: payload.replyToChatId });
-      if (!posted.ok) return fail(posted.error);
-      await d.broadcaster.publish(classTopics.chat(c), chatMessageDto(posted.value, d.timeZone));
-      return OK;
-    }
+    case 'chat-send':
+      return outcome(await d.postChat.execute({ classId: c, sender, draft: readChatDraft(payload) }));
     case 'chat-delete': {
-      const deleted = await d.deleteChat.execute({ classId: c, userId: principal.userId, chatId: payload.chatId });
-      if (!deleted.ok) return fail(deleted.error);
-      await d.broadcaster.publish(classTopics.chat(c), deleteEvent(deleted.value.chatId, c));
-      return OK;
+      const chatId = readChatId(payload);
+      return chatId.ok ? outcome(await d.deleteChat.execute({ classId: c, userId: principal.userId, chatId: chatId.value })) : fail(chatId.error);
     }
     case 'chat-reaction': {
-      const toggled = await d.toggleReaction.execute({ userId: principal.userId, chatId: payload.chatId, classId: c });
-      if (!toggled.ok) return fail(toggled.error);
-      await d.broadcaster.publish(classTopics.chat(c), reactionEvent(toggled.value.chatId, c, toggled.value.count));
-      return OK;
+      const chatId = readChatId(payload);
+      return chatId.ok ? outcome(await d.toggleReaction.execute({ caller, chatId: chatId.value, classId: c })) : fail(chatId.error);
     }
     case 'chat-typing': {
-      const typing = payload.typing;
-      if (typing !== undefined && typing !== null && typeof typing !== 'boolean') return fail(invalidField('typing', DetailReason.format));
-      await d.broadcaster.publish(classTopics.typing(c), { classId: c, userId: principal.userId, username: principal.name, typing: typing === true });
+      const typing = readTyping(payload);
+      if (!typing.ok) return fail(typing.error);
+      await d.broadcaster.publish({ type: 'chat-typing', classId: c, userId: principal.userId, username: principal.name, typing: typing.value });
       return OK;
     }
     case 'mode': {
       if (!grant.membership.instructor) return fail(domainError('CLASS_012'));
-      const changed = await d.changeMode.execute(c, payload.mode);
-      return changed.ok ? OK : fail(changed.error);
+      return outcome(await d.changeMode.execute(c, readMode(payload)));
     }
     default:
       return handleCode(d, dest, grant, sender, payload);

@@ -4,3 +4,4 @@ export * from './user-mother';
 export * from './contracts/index';
 export * from '../memory/index';
 export * from './classroom-mother';
+export * from './recording-room-broadcaster';

@@ -1,18 +1,20 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
-  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken, classTopics,
+  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken,
 } from '@sooscode/domain';
 import type {
-  Clock, CodeDocumentStore, KickBanStore, LiveModeStore, LiveSessionControl, ParticipantList, PresenceRegistry, RoomBroadcaster,
+  Clock, CodeDocumentStore, KickBanStore, LiveModeStore, LiveSessionControl, PresenceRegistry, RoomBroadcaster,
   SessionTerminator, VideoPresenceStore,
 } from '@sooscode/domain';
 import {
   InMemoryCodeDocumentStore, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryVideoPresenceStore,
 } from '@sooscode/domain/memory';
 import { ClassroomStompApplication } from '@sooscode/adapters/realtime/classroom-stomp-application';
+import type { LiveFanOut } from '@sooscode/adapters/realtime/live-fan-out';
 import { LocalLiveSessions } from '@sooscode/adapters/realtime/local-live-sessions';
 import { RedisLiveBus } from '@sooscode/adapters/realtime/redis-live-bus';
 import { StompCredentials } from '@sooscode/adapters/realtime/stomp-credentials';
+import { StompRoomBroadcaster } from '@sooscode/adapters/realtime/stomp-room-broadcaster';
 import type { Redis } from '@sooscode/adapters/redis/connect-redis';
 import { RedisCodeDocumentStore, RedisKickBanStore, RedisLiveModeStore, RedisVideoPresenceStore } from '@sooscode/adapters/redis/redis-live-state';
 import { RedisPresenceRegistry } from '@sooscode/adapters/redis/redis-presence-registry';
@@ -45,7 +47,8 @@ export const realtimeModule = new ContainerModule((o) => {
     return r ? new RedisLiveBus(r, get(c, TOKENS.LocalLiveSessions), get(c, TOKENS.Logger), prefix(c)) : null;
   }).inSingletonScope();
   const live = (c: ResolutionContext) => get<RedisLiveBus | null>(c, TOKENS.RedisLiveBus) ?? get<LocalLiveSessions>(c, TOKENS.LocalLiveSessions);
-  o.bind<RoomBroadcaster>(TOKENS.RoomBroadcaster).toDynamicValue(live).inSingletonScope();
+  o.bind<LiveFanOut>(TOKENS.LiveFanOut).toDynamicValue(live).inSingletonScope();
+  o.bind<RoomBroadcaster>(TOKENS.RoomBroadcaster).toDynamicValue((c) => new StompRoomBroadcaster(get(c, TOKENS.LiveFanOut), settings(c).config.appTimeZone)).inSingletonScope();
   o.bind<LiveSessionControl>(TOKENS.LiveSessionControl).toDynamicValue(live).inSingletonScope();
   o.bind<SessionTerminator>(TOKENS.SessionTerminator).toDynamicValue(live).inSingletonScope();
 
@@ -82,9 +85,7 @@ export const realtimeModule = new ContainerModule((o) => {
       deleteChat: get(c, TOKENS.DeleteChatMessage),
       toggleReaction: get(c, TOKENS.ToggleChatReaction),
       broadcaster: get(c, TOKENS.RoomBroadcaster),
-      counter: get(c, TOKENS.AttemptCounter),
       codeSyncMaxChars: cfg.codeSyncMaxChars,
-      timeZone: cfg.appTimeZone,
       logger: get(c, TOKENS.Logger),
     });
     return new StompEndpoint({
@@ -120,23 +121,15 @@ export const realtimeModule = new ContainerModule((o) => {
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
     const bus = get<RedisLiveBus | null>(c, TOKENS.RedisLiveBus);
     const presence = get<PresenceRegistry>(c, TOKENS.PresenceRegistry);
-    const participants = get<ParticipantList>(c, TOKENS.ParticipantList);
-    const broadcaster = get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster);
-    const modes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
+    const livePresence = get<LivePresence>(c, TOKENS.LivePresence);
     const logger = get<Logger>(c, TOKENS.Logger);
-    /** Participants of a dead node were swept: that is leaving (stomp.md §4), so an emptied class loses its live mode too. */
-    const afterSweep = async (classId: number): Promise<void> => {
-      const list = await participants.of(classId);
-      if (list.totalCount === 0) await modes.clear(classId);
-      await broadcaster.publish(classTopics.participants(classId), list);
-    };
     return {
       name: 'realtime',
       async start() {
         await bus?.start();
         if (presence instanceof RedisPresenceRegistry) {
           await presence.start((classIds) => {
-            for (const classId of classIds) void afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
+            for (const classId of classIds) void livePresence.afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
           });
         }
       },
