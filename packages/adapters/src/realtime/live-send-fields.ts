@@ -6,11 +6,12 @@ const absent = (v: unknown): v is undefined | null => v === undefined || v === n
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
 /** Reads a chat send `{content, replyToChatId?}` (stomp.md §5.4): content a string, reply target an integer, else GLOBAL_410. */
-export function readChatDraft(payload: JsonObject): Result<ChatDraft, DomainError> {
+export function readChatDraft(payload: JsonObject): ChatDraft {
   const { content, replyToChatId } = payload;
-  if (!absent(content) && typeof content !== 'string') return err(invalidField('content', DetailReason.format));
-  if (!absent(replyToChatId) && !isId(replyToChatId)) return err(invalidField('replyToChatId', DetailReason.format));
-  return ok({ content: absent(content) ? null : content, replyToChatId: absent(replyToChatId) ? null : replyToChatId });
+  return {
+    content: absent(content) ? ok(null) : typeof content === 'string' ? ok(content) : err(invalidField('content', DetailReason.format)),
+    replyToChatId: absent(replyToChatId) ? ok(null) : isId(replyToChatId) ? ok(replyToChatId) : err(invalidField('replyToChatId', DetailReason.format)),
+  };
 }
 
 /** Reads `chatId` of a delete or reaction (stomp.md §5.4): missing or not an integer → GLOBAL_410. */

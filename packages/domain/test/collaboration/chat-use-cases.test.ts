@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHAT_FLOOD_MAX, ChatFloodLimit, DeleteChatMessage, LiveClassGate, PostChatMessage, ToggleChatReaction,
-  type ChatDraft, type ChatEvent, type DomainError, type Result, domainError, err, ok,
+  type ChatDraft, type ChatEvent, DetailReason, domainError, err, invalidField, ok,
 } from '../../src/index';
 import { ClassroomMother, InMemoryAttemptCounter, InMemoryChatRepository, RecordingRoomBroadcaster } from '../../src/testing/index';
 import { liveWorld } from '../classroom/live-world';
@@ -13,8 +13,8 @@ async function chatWorld() {
   const post = new PostChatMessage(chats, new ChatFloodLimit(new InMemoryAttemptCounter(w.clock)), broadcaster, w.clock);
   const gate = new LiveClassGate(w.access, w.kickBans);
   const sender = { userId: w.student.id, name: '김학생' };
-  const send = (draft: Result<ChatDraft, DomainError>, classId = w.room.id, by = sender) => post.execute({ classId, sender: by, draft });
-  const text = (content: string | null, replyToChatId: number | null = null) => ok({ content, replyToChatId });
+  const send = (draft: ChatDraft, classId = w.room.id, by = sender) => post.execute({ classId, sender: by, draft });
+  const text = (content: string | null, replyToChatId: number | null = null): ChatDraft => ({ content: ok(content), replyToChatId: ok(replyToChatId) });
   return { ...w, chats, broadcaster, post, gate, sender, send, text };
 }
 
@@ -44,8 +44,9 @@ describe('PostChatMessage (stomp.md §5.4)', () => {
 
   it('counts every attempt: the flood check comes before every other check', async () => {
     const w = await chatWorld();
-    const malformed = err(domainError('GLOBAL_410'));
-    for (let i = 0; i < CHAT_FLOOD_MAX; i++) expect(await w.send(i % 2 ? malformed : w.text(' '))).toEqual(i % 2 ? malformed : err(domainError('CHAT_007')));
+    const wrongType = err(invalidField('content', DetailReason.format));
+    const malformed: ChatDraft = { content: wrongType, replyToChatId: ok(null) };
+    for (let i = 0; i < CHAT_FLOOD_MAX; i++) expect(await w.send(i % 2 ? malformed : w.text(' '))).toEqual(i % 2 ? wrongType : err(domainError('CHAT_007')));
     expect(await w.send(malformed)).toEqual(err(domainError('GLOBAL_429')));
     expect(await w.send(w.text(' '))).toEqual(err(domainError('GLOBAL_429')));
   });
@@ -60,9 +61,15 @@ describe('PostChatMessage (stomp.md §5.4)', () => {
     expect(await w.send(w.text(' \n\t '))).toEqual(err(domainError('CHAT_007')));
     expect(await w.send(w.text('ㄱ'.repeat(501)))).toEqual(err(domainError('CHAT_008')));
     expect(await w.send(w.text(' ', 987_654))).toEqual(err(domainError('CHAT_007')));
+    // a reply target of the wrong JSON type is answered after the content checks, before the lookups
+    const badReply = err(invalidField('replyToChatId', DetailReason.format));
+    expect(await w.send({ content: ok(' '), replyToChatId: badReply })).toEqual(err(domainError('CHAT_007')));
+    expect(await w.send({ content: ok('ㄱ'.repeat(501)), replyToChatId: badReply })).toEqual(err(domainError('CHAT_008')));
+    expect(await w.send({ content: ok('x'), replyToChatId: badReply })).toEqual(badReply);
     expect(await w.send(w.text('x', 987_654))).toEqual(err(domainError('CHAT_004')));
     expect(await w.send(w.text('x', foreignId))).toEqual(err(domainError('CHAT_005')));
     expect(w.broadcaster.published).toEqual([]);
+    w.clock.advance(10_000); // a new flood window
     const target = await w.send(w.text('원문'));
     const reply = await w.send(w.text('ㄴ'.repeat(500), target.ok ? target.value.id : 0));
     expect(reply.ok && reply.value).toMatchObject({ replyToUsername: '김학생', replyToContent: '원문', content: 'ㄴ'.repeat(500) });

@@ -9,28 +9,28 @@ import type { ChatFloodLimit } from '../chat-flood-limit';
 import { CHAT_MAX_CHARS, type ChatMessage } from '../chat-message';
 import type { ChatRepository } from '../ports/chat-repository';
 
-/** A chat send as the transport read it: `null` for an absent (or JSON null) field. */
+/**
+ * A chat send as the transport read it: each field `null` when absent (or JSON null), or GLOBAL_410 when
+ * its JSON type is wrong. The type errors are answered in the contract's order among the other checks.
+ */
 export interface ChatDraft {
-  readonly content: string | null;
-  readonly replyToChatId: number | null;
+  readonly content: Result<string | null, DomainError>;
+  readonly replyToChatId: Result<number | null, DomainError>;
 }
 
 /** A chat send of `sender` in `classId`. The caller has already checked the class gate and the join. */
 export interface PostChatCommand {
   readonly classId: number;
   readonly sender: { readonly userId: number; readonly name: string };
-  /**
-   * The transport's typed reading of the body, or why its JSON types are wrong (GLOBAL_410). A failed
-   * reading is refused after the flood check, so that malformed sends count towards the limit too.
-   */
-  readonly draft: Result<ChatDraft, DomainError>;
+  /** The transport's reading of the body; malformed sends count towards the flood limit too. */
+  readonly draft: ChatDraft;
 }
 
 /**
- * Posts a chat message (stomp.md §5.4), checks in this order: the flood limit (GLOBAL_429); the draft's
- * types (GLOBAL_410); content not blank (CHAT_007) and at most 500 UTF-16 units (CHAT_008), stored exactly
- * as sent; a reply target exists (CHAT_004) and belongs to the class (CHAT_005), its username and current
- * content are copied. The stored message is published to the class.
+ * Posts a chat message (stomp.md §5.4), checks in this order: the flood limit (GLOBAL_429); content a
+ * string (GLOBAL_410), not blank (CHAT_007), at most 500 UTF-16 units (CHAT_008), stored exactly as sent;
+ * a reply target an integer (GLOBAL_410) that exists (CHAT_004) and belongs to the class (CHAT_005), its
+ * username and current content are copied. The stored message is published to the class.
  */
 export class PostChatMessage {
   constructor(
@@ -43,10 +43,13 @@ export class PostChatMessage {
   async execute(command: PostChatCommand): Promise<Result<ChatMessage, DomainError>> {
     const admitted = await this.flood.admit(command.classId, command.sender.userId);
     if (!admitted.ok) return admitted;
-    if (!command.draft.ok) return command.draft;
-    const { content, replyToChatId } = command.draft.value;
+    const { draft } = command;
+    if (!draft.content.ok) return draft.content;
+    const content = draft.content.value;
     if (content === null || content.trim() === '') return err(domainError('CHAT_007'));
     if (content.length > CHAT_MAX_CHARS) return err(domainError('CHAT_008'));
+    if (!draft.replyToChatId.ok) return draft.replyToChatId;
+    const replyToChatId = draft.replyToChatId.value;
     let reply: ChatMessage | null = null;
     if (replyToChatId !== null) {
       reply = await this.chats.findById(replyToChatId);
