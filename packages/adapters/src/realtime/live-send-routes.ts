@@ -1,4 +1,4 @@
-import type { Caller, ClassGrant, DomainError } from '@sooscode/domain';
+import type { Caller, CodeSyncTarget, DomainError } from '@sooscode/domain';
 import { domainError } from '@sooscode/domain';
 import type { AppOutcome, JsonObject, StompSessionHandle } from '../stomp/stomp-application';
 import type { AppDestination } from './class-destinations';
@@ -42,45 +42,21 @@ export async function handleSend(d: LiveAppDeps, dest: AppDestination, session: 
       await d.broadcaster.publish({ type: 'chat-typing', classId: c, userId: principal.userId, username: principal.name, typing: typing.value });
       return OK;
     }
-    case 'mode': {
-      if (!grant.membership.instructor) return fail(domainError('CLASS_012'));
-      return outcome(await d.changeMode.execute(c, readMode(payload)));
+    case 'mode':
+      return outcome(await d.changeMode.execute(c, grant.membership, readMode(payload)));
+    default: {
+      const target = codeTarget(dest);
+      if (!target) return fail(domainError('GLOBAL_404'));
+      const code = parseCodePayload(payload, d.codeSyncMaxChars);
+      return outcome(await d.publishCode.execute({ classId: c, membership: grant.membership, sender, target, payload: code }));
     }
-    default:
-      return handleCode(d, dest, grant, sender, payload);
   }
 }
 
-async function handleCode(
-  d: LiveAppDeps,
-  dest: AppDestination,
-  grant: ClassGrant,
-  sender: { userId: number; name: string },
-  payload: JsonObject,
-): Promise<AppOutcome> {
-  const c = dest.classId;
-  if (dest.kind === 'instructor-code') {
-    if (!grant.membership.instructor) return fail(domainError('CLASS_012'));
-    const code = parseCodePayload(payload, d.codeSyncMaxChars);
-    if (!code.ok) return fail(code.error);
-    await d.publishCode.execute({ classId: c, owner: { kind: 'instructor' }, sender, editedByInstructor: false }, code.value);
-    return OK;
-  }
-  if (dest.kind === 'student-code') {
-    if (!grant.membership.student) return fail(domainError('CLASS_002'));
-    if ((await d.modes.get(c)) === 'VIEW_ONLY') return fail(domainError('CLASS_011'));
-    const code = parseCodePayload(payload, d.codeSyncMaxChars);
-    if (!code.ok) return fail(code.error);
-    await d.publishCode.execute({ classId: c, owner: { kind: 'student', userId: sender.userId }, sender, editedByInstructor: false }, code.value);
-    return OK;
-  }
-  if (dest.kind === 'edit-student-code') {
-    if (!grant.membership.instructor) return fail(domainError('CLASS_012'));
-    if (!(await d.enrolments.isEnrolled(c, dest.studentId))) return fail(domainError('PART_001'));
-    const code = parseCodePayload(payload, d.codeSyncMaxChars);
-    if (!code.ok) return fail(code.error);
-    await d.publishCode.execute({ classId: c, owner: { kind: 'student', userId: dest.studentId }, sender, editedByInstructor: true }, code.value);
-    return OK;
-  }
-  return fail(domainError('GLOBAL_404'));
+/** The code-sync target of a code destination. */
+function codeTarget(dest: AppDestination): CodeSyncTarget | null {
+  if (dest.kind === 'instructor-code') return { kind: 'instructor' };
+  if (dest.kind === 'student-code') return { kind: 'own' };
+  if (dest.kind === 'edit-student-code') return { kind: 'edit-student', studentId: dest.studentId };
+  return null;
 }

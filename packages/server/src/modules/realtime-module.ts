@@ -79,7 +79,9 @@ export const realtimeModule = new ContainerModule((o) => {
       participants: get(c, TOKENS.ParticipantList),
       modes: get(c, TOKENS.LiveModeStore),
       changeMode: new ChangeLiveMode(get(c, TOKENS.LiveModeStore), get(c, TOKENS.RoomBroadcaster)),
-      publishCode: new PublishCode(get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.RoomBroadcaster), clock(c)),
+      publishCode: new PublishCode(
+        get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.LiveModeStore), get(c, TOKENS.EnrolmentRepository), get(c, TOKENS.RoomBroadcaster), clock(c),
+      ),
       enrolments: get(c, TOKENS.EnrolmentRepository),
       postChat: get(c, TOKENS.PostChatMessage),
       deleteChat: get(c, TOKENS.DeleteChatMessage),

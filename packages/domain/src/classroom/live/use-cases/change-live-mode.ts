@@ -1,7 +1,8 @@
 import type { DomainError } from '../../../shared/domain-error';
-import { DetailReason, invalidField } from '../../../shared/domain-error';
+import { DetailReason, domainError, invalidField } from '../../../shared/domain-error';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
+import type { ClassMembership } from '../../class-access';
 import type { ClassroomEvent } from '../live-events';
 import type { LiveMode } from '../participant';
 import type { LiveModeStore } from '../ports/live-mode-store';
@@ -15,8 +16,8 @@ export function parseLiveMode(value: string | null): LiveMode | null {
 }
 
 /**
- * Sets the live mode and publishes it, even when unchanged (stomp.md §5.6); `mode` is the sent value,
- * null when it is absent or not a string (GLOBAL_410). The caller checked `inst(c)`.
+ * Sets the live mode and publishes it, even when unchanged (stomp.md §5.6): `inst(c)` only (CLASS_012);
+ * `mode` is the sent value, null when it is absent or not a string (GLOBAL_410).
  */
 export class ChangeLiveMode {
   constructor(
@@ -24,7 +25,8 @@ export class ChangeLiveMode {
     private readonly broadcaster: RoomBroadcaster<ClassroomEvent>,
   ) {}
 
-  async execute(classId: number, mode: string | null): Promise<Result<LiveMode, DomainError>> {
+  async execute(classId: number, membership: ClassMembership, mode: string | null): Promise<Result<LiveMode, DomainError>> {
+    if (!membership.instructor) return err(domainError('CLASS_012'));
     const parsed = parseLiveMode(mode);
     if (!parsed) return err(invalidField('mode', DetailReason.notAllowed));
     await this.modes.set(classId, parsed);
