@@ -49,6 +49,7 @@ export const TOKENS = {
   VideoPresenceStore: Symbol.for('VideoPresenceStore'),
   CodeDocumentStore: Symbol.for('CodeDocumentStore'),
   RoomBroadcaster: Symbol.for('RoomBroadcaster'),
+  LiveFanOut: Symbol.for('LiveFanOut'),
   LiveSessionControl: Symbol.for('LiveSessionControl'),
   // compile (bound by the compile module)
   CompilePolicy: Symbol.for('CompilePolicy'),

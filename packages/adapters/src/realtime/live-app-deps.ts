@@ -1,6 +1,6 @@
 import type {
-  AttemptCounter, ChangeLiveMode, DeleteChatMessage, EnrolmentRepository, LiveClassGate, LiveModeStore, LivePresence, ParticipantList,
-  PostChatMessage, PublishCode, RoomBroadcaster, ToggleChatReaction,
+  ChangeLiveMode, DeleteChatMessage, EnrolmentRepository, LiveClassGate, LiveModeStore, LivePresence, ParticipantList,
+  PostChatMessage, PublishCode, RoomBroadcaster, ToggleChatReaction, ChatTyping,
 } from '@sooscode/domain';
 import type { Logger } from '../system/logger';
 import type { StompCredentials } from './stomp-credentials';
@@ -18,11 +18,9 @@ export interface LiveAppDeps {
   readonly postChat: PostChatMessage;
   readonly deleteChat: DeleteChatMessage;
   readonly toggleReaction: ToggleChatReaction;
-  readonly broadcaster: RoomBroadcaster;
-  /** Chat flood limit (10 sends per 10 s per user and class). */
-  readonly counter: AttemptCounter;
+  /** Typing notices go straight to the room (no stored state, no rule beyond the gate and the join). */
+  readonly broadcaster: RoomBroadcaster<ChatTyping>;
   /** CODE_SYNC_MAX_CHARS */
   readonly codeSyncMaxChars: number;
-  readonly timeZone: string;
   readonly logger: Logger;
 }

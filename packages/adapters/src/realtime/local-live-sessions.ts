@@ -1,4 +1,5 @@
-import type { LiveSessionControl, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
+import type { LiveSessionControl, SessionTerminator } from '@sooscode/domain';
+import type { LiveFanOut } from './live-fan-out';
 import type { JsonObject } from '../stomp/stomp-application';
 import type { SubscriptionRegistry } from '../stomp/subscription-registry';
 import { belongsToClass } from './class-destinations';
@@ -8,7 +9,7 @@ import { joinedClasses } from './joined-classes';
  * Broadcasts, detaches and terminates the STOMP sessions of THIS process. On one node it is the whole
  * implementation; with Redis, `RedisLiveBus` relays every command to each node's instance.
  */
-export class LocalLiveSessions implements RoomBroadcaster, LiveSessionControl, SessionTerminator {
+export class LocalLiveSessions implements LiveFanOut, LiveSessionControl, SessionTerminator {
   constructor(private readonly registry: SubscriptionRegistry) {}
 
   async publish(destination: string, payload: object): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LiveSessionControl, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
+import type { LiveSessionControl, SessionTerminator } from '@sooscode/domain';
+import type { LiveFanOut } from './live-fan-out';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../system/logger';
 import type { LocalLiveSessions } from './local-live-sessions';
@@ -17,7 +18,7 @@ type LiveCommand =
  * termination is published once on one channel; every node (this one included, through its own
  * subscription) applies it to its local sessions. Messages of one publisher keep their order.
  */
-export class RedisLiveBus implements RoomBroadcaster, LiveSessionControl, SessionTerminator {
+export class RedisLiveBus implements LiveFanOut, LiveSessionControl, SessionTerminator {
   private readonly channel: string;
   private subscriber: Redis | undefined;
   readonly nodeId = randomUUID();

@@ -4,3 +4,4 @@ export * from './envelope-statuses';
 export * from './reason-phrases';
 export * from './wire-error';
 export * from './detail-suffix';
+export * from './chat-shapes';

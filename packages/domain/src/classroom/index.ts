@@ -10,7 +10,6 @@ export * from './ports/classroom-repository';
 export * from './ports/enrolment-repository';
 export * from './use-cases/enter-classroom';
 export * from './use-cases/view-participants';
-export * from './use-cases/read-shared-code';
 export * from './use-cases/end-class';
 export * from './use-cases/kick-participant';
 export * from './use-cases/list-my-classes';

@@ -1,10 +1,10 @@
-import type { CodeDocumentStore } from '../collaboration/ports/code-document-store';
-import type { MediaRoomGateway } from '../media/ports/media-room-gateway';
-import { mediaIdentityOf } from '../media/media-identity';
-import { classTopics } from './live/participant';
+import type { ClassroomEvent } from './live/live-events';
+import type { ClassScopedState } from './live/ports/class-scoped-state';
+import type { ClassVideoRoom } from './live/ports/class-video-room';
 import type { KickBanStore } from './live/ports/kick-ban-store';
 import type { LiveModeStore } from './live/ports/live-mode-store';
-import type { LiveSessionControl, RoomBroadcaster } from './live/ports/live-session-control';
+import type { LiveSessionControl } from './live/ports/live-session-control';
+import type { RoomBroadcaster } from './live/ports/room-broadcaster';
 import type { PresenceRegistry } from './live/ports/presence-registry';
 import type { VideoPresenceStore } from './live/ports/video-presence-store';
 import { emptyParticipantsResponse, type ParticipantList } from './participants-view';
@@ -15,18 +15,16 @@ export interface LiveClassroomPorts {
   readonly liveModes: LiveModeStore;
   readonly kickBans: KickBanStore;
   readonly video: VideoPresenceStore;
-  readonly codes: CodeDocumentStore;
-  readonly broadcaster: RoomBroadcaster;
+  /** The latest synced code (collaboration's code documents). */
+  readonly codes: ClassScopedState;
+  readonly broadcaster: RoomBroadcaster<ClassroomEvent>;
   readonly control: LiveSessionControl;
-  readonly media: MediaRoomGateway | null;
+  readonly media: ClassVideoRoom | null;
   readonly participants: ParticipantList;
 }
 
 /** What happened to the best-effort LiveKit call of an action (failures are reported, never thrown). */
 export type MediaOutcome = 'skipped' | 'done' | 'failed';
-
-/** Message of the `CLASS_ENDED` system event. */
-export const CLASS_ENDED_MESSAGE = '수업이 종료되었습니다.';
 
 /**
  * The live side of a class (stomp.md §5.7–5.9): ending the session, removing one user, and broadcasting
@@ -36,21 +34,21 @@ export class LiveClassroom {
   constructor(private readonly ports: LiveClassroomPorts) {}
 
   /**
-   * Ends the live session of `classId` in the order of stomp.md §5.7: `CLASS_ENDED` to the system topic,
-   * the empty participant list, detach every session, clear presence, live mode, code, kick bans and
+   * Ends the live session of `classId` in the order of stomp.md §5.7: the class-ended event, the empty
+   * participant list, detach every session, clear presence, live mode, code, kick bans and
    * video flags, then (best effort) delete LiveKit room `"<classId>"`.
    */
   async end(classId: number): Promise<MediaOutcome> {
     const p = this.ports;
-    await p.broadcaster.publish(classTopics.system(classId), { type: 'CLASS_ENDED', classId, message: CLASS_ENDED_MESSAGE });
-    await p.broadcaster.publish(classTopics.participants(classId), emptyParticipantsResponse(classId));
+    await p.broadcaster.publish({ type: 'class-ended', classId });
+    await p.broadcaster.publish({ type: 'participants-changed', classId, participants: emptyParticipantsResponse(classId) });
     await p.control.detach(classId);
     await p.presence.clearClass(classId);
     await p.liveModes.clear(classId);
     await p.codes.clearClass(classId);
     await p.kickBans.clearClass(classId);
     await p.video.clearClass(classId);
-    return this.bestEffort(() => p.media!.deleteRoom(String(classId)));
+    return this.bestEffort(() => p.media!.close(classId));
   }
 
   /**
@@ -71,14 +69,14 @@ export class LiveClassroom {
     return left;
   }
 
-  /** Publishes the current `ParticipantsResponse` to `/topic/class/{c}/participants`. */
+  /** Publishes the current participant list of `classId`. */
   async broadcastParticipants(classId: number): Promise<void> {
-    await this.ports.broadcaster.publish(classTopics.participants(classId), await this.ports.participants.of(classId));
+    await this.ports.broadcaster.publish({ type: 'participants-changed', classId, participants: await this.ports.participants.of(classId) });
   }
 
   /** Best effort: disconnects `user-<userId>` from LiveKit room `"<classId>"`. */
   async removeFromVideo(classId: number, userId: number): Promise<MediaOutcome> {
-    return this.bestEffort(() => this.ports.media!.removeParticipant(String(classId), mediaIdentityOf(userId)));
+    return this.bestEffort(() => this.ports.media!.removeUser(classId, userId));
   }
 
   private async bestEffort(call: () => Promise<{ ok: boolean }>): Promise<MediaOutcome> {

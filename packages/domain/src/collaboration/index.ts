@@ -1,2 +1,3 @@
 export * from './ports/code-document-store';
+export * from './code/index';
 export * from './chat/index';

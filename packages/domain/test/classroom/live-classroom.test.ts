@@ -12,7 +12,7 @@ async function present(w: Awaited<ReturnType<typeof liveWorld>>) {
 }
 
 describe('EndClass (stomp.md §5.7)', () => {
-  it('publishes CLASS_ENDED, then the empty list, detaches, clears every live state, then deletes the LiveKit room', async () => {
+  it('publishes class-ended, then the empty list, detaches, clears every live state, then deletes the LiveKit room', async () => {
     const w = await liveWorld({ media: 'ok' });
     const c = w.room.id;
     await present(w);
@@ -22,12 +22,11 @@ describe('EndClass (stomp.md §5.7)', () => {
     const result = await new EndClass(w.access, w.live).execute(c, w.as(w.instructor));
     expect(result).toEqual({ ok: true, value: 'done' });
     expect(w.log.effects).toEqual([
-      { kind: 'publish', destination: `/topic/class/${c}/system`, payload: { type: 'CLASS_ENDED', classId: c, message: '수업이 종료되었습니다.' } },
-      { kind: 'publish', destination: `/topic/class/${c}/participants`, payload: { classId: String(c), participants: [], totalCount: 0, studentCount: 0 } },
+      { kind: 'publish', event: { type: 'class-ended', classId: c } },
+      { kind: 'publish', event: { type: 'participants-changed', classId: c, participants: { classId: String(c), participants: [], totalCount: 0, studentCount: 0 } } },
       { kind: 'detach', classId: c },
       { kind: 'media', call: 'deleteRoom', args: [String(c)] },
     ]);
-    expect(JSON.stringify(w.log.effects[0]!.kind === 'publish' && w.log.effects[0]!.payload)).toBe(`{"type":"CLASS_ENDED","classId":${c},"message":"수업이 종료되었습니다."}`);
     expect(await w.presence.participants(c)).toEqual([]);
     expect(await w.liveModes.get(c)).toBeNull();
     expect(await w.kickBans.isBanned(c, w.other.id)).toBe(false);
@@ -52,7 +51,7 @@ describe('EndClass (stomp.md §5.7)', () => {
 describe('KickParticipant (stomp.md §5.8)', () => {
   const kick = (w: Awaited<ReturnType<typeof liveWorld>>) => new KickParticipant(w.access, w.enrolments, w.kickBans, w.log, w.live, 86_400);
 
-  it('bans, sends KICKED to the user queue, detaches, removes every session and broadcasts, then removes from LiveKit', async () => {
+  it('bans, sends kicked to the user, detaches, removes every session and broadcasts, then removes from LiveKit', async () => {
     const w = await liveWorld({ media: 'ok' });
     const c = w.room.id;
     await present(w);
@@ -62,18 +61,22 @@ describe('KickParticipant (stomp.md §5.8)', () => {
     w.clock.advance(86_400_000);
     expect(await w.kickBans.isBanned(c, w.student.id)).toBe(false);
     expect(w.log.effects).toEqual([
-      { kind: 'toUser', userId: w.student.id, destination: '/user/queue/system', payload: { type: 'KICKED', classId: c, message: '떠들어서' } },
+      { kind: 'toUser', userId: w.student.id, event: { type: 'kicked', classId: c, message: '떠들어서' } },
       { kind: 'detach', classId: c, userId: w.student.id },
       {
-        kind: 'publish', destination: `/topic/class/${c}/participants`,
-        payload: {
-          classId: String(c),
-          participants: [
-            { userId: w.instructor.id, username: '이강사', instructor: true, joinedAt: '2025-12-18T10:00:00', video: false },
-            { userId: w.other.id, username: '박학생', instructor: false, joinedAt: '2025-12-18T10:00:03', video: true },
-          ],
-          totalCount: 2,
-          studentCount: 1,
+        kind: 'publish',
+        event: {
+          type: 'participants-changed',
+          classId: c,
+          participants: {
+            classId: String(c),
+            participants: [
+              { userId: w.instructor.id, username: '이강사', instructor: true, joinedAt: '2025-12-18T10:00:00', video: false },
+              { userId: w.other.id, username: '박학생', instructor: false, joinedAt: '2025-12-18T10:00:03', video: true },
+            ],
+            totalCount: 2,
+            studentCount: 1,
+          },
         },
       },
       { kind: 'media', call: 'removeParticipant', args: [String(c), `user-${w.student.id}`] },
@@ -87,7 +90,7 @@ describe('KickParticipant (stomp.md §5.8)', () => {
     await w.presence.join(c, 's1', { userId: w.student.id, username: '김학생', instructor: false }, w.clock.now());
     await w.liveModes.set(c, 'VIEW_ONLY');
     expect(await kick(w).execute({ classId: c, targetUserId: w.student.id }, w.as(w.admin))).toEqual({ ok: true, value: 'skipped' });
-    expect(w.log.effects[0]).toEqual({ kind: 'toUser', userId: w.student.id, destination: '/user/queue/system', payload: { type: 'KICKED', classId: c, message: DEFAULT_KICK_MESSAGE } });
+    expect(w.log.effects[0]).toEqual({ kind: 'toUser', userId: w.student.id, event: { type: 'kicked', classId: c, message: DEFAULT_KICK_MESSAGE } });
     expect(await w.liveModes.get(c)).toBeNull();
   });
 
@@ -107,7 +110,7 @@ describe('KickParticipant (stomp.md §5.8)', () => {
 });
 
 describe('UnassignStudents (stomp.md §5.9)', () => {
-  it('detaches a present student and broadcasts, without KICKED or a ban; an absent one causes no broadcast', async () => {
+  it('detaches a present student and broadcasts, without a kick or a ban; an absent one causes no broadcast', async () => {
     const w = await liveWorld();
     const c = w.room.id;
     await present(w);

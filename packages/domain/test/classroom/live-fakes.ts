@@ -1,10 +1,10 @@
-import type { LiveSessionControl, MediaRoomGateway, Result, RoomBroadcaster } from '@sooscode/domain';
+import type { LiveSessionControl, MediaRoomGateway, Result, RoomBroadcaster, RoomEvent } from '@sooscode/domain';
 import { domainError, err, ok } from '@sooscode/domain';
 
 /** One recorded effect, in the order the use case caused it. */
 export type Effect =
-  | { kind: 'publish'; destination: string; payload: object }
-  | { kind: 'toUser'; userId: number; destination: string; payload: object }
+  | { kind: 'publish'; event: RoomEvent }
+  | { kind: 'toUser'; userId: number; event: RoomEvent }
   | { kind: 'detach'; classId: number; userId?: number }
   | { kind: 'media'; call: string; args: string[] };
 
@@ -12,12 +12,12 @@ export type Effect =
 export class EffectLog implements RoomBroadcaster, LiveSessionControl {
   readonly effects: Effect[] = [];
 
-  async publish(destination: string, payload: object): Promise<void> {
-    this.effects.push({ kind: 'publish', destination, payload: JSON.parse(JSON.stringify(payload)) as object });
+  async publish(event: RoomEvent): Promise<void> {
+    this.effects.push({ kind: 'publish', event: JSON.parse(JSON.stringify(event)) as RoomEvent });
   }
 
-  async sendToUser(userId: number, destination: string, payload: object): Promise<void> {
-    this.effects.push({ kind: 'toUser', userId, destination, payload });
+  async sendToUser(userId: number, event: RoomEvent): Promise<void> {
+    this.effects.push({ kind: 'toUser', userId, event });
   }
 
   async detach(classId: number, userId?: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { ClassAccess, LiveClassroom, ParticipantList, type Caller, type ClassRoom, type MediaRoomGateway, type User } from '@sooscode/domain';
+import { ClassAccess, LiveClassroom, MediaClassVideoRoom, ParticipantList, type Caller, type ClassRoom, type MediaRoomGateway, type User } from '@sooscode/domain';
 import { ClassroomMother, FixedClock, UserMother } from '@sooscode/domain/testing';
 import { InMemoryClassroomRepository, InMemoryClassroomTables, InMemoryCodeDocumentStore, InMemoryEnrolmentRepository, InMemoryKickBanStore, InMemoryLiveModeStore, InMemoryPresenceRegistry, InMemoryUserRepository, InMemoryVideoPresenceStore } from '@sooscode/adapters/memory';
 import { EffectLog } from './live-fakes';
@@ -18,7 +18,7 @@ export async function liveWorld(options: { media?: 'none' | 'ok' | 'failing' } =
   const codes = new InMemoryCodeDocumentStore(clock);
   const media: MediaRoomGateway | null = options.media === 'ok' ? log.media() : options.media === 'failing' ? log.media(true) : null;
   const participants = new ParticipantList(presence, video, 'Asia/Seoul');
-  const live = new LiveClassroom({ presence, liveModes, kickBans, video, codes, broadcaster: log, control: log, media, participants });
+  const live = new LiveClassroom({ presence, liveModes, kickBans, video, codes, broadcaster: log, control: log, media: media && new MediaClassVideoRoom(media), participants });
   const instructor: User = await users.create(UserMother.instructor({ name: '이강사' }));
   const student: User = await users.create(UserMother.student({ name: '김학생' }));
   const other: User = await users.create(UserMother.student({ name: '박학생' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PurgeOldChat, type NewChatMessage } from '../../src/index';
 import { InMemoryChatRepository } from '@sooscode/adapters/memory';
-import { FixedClock } from '../../src/testing/index';
+import { FixedClock } from '@sooscode/domain/testing';
 
 const DAY_MS = 86_400_000;
 

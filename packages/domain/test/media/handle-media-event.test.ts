@@ -53,8 +53,9 @@ describe('HandleMediaEvent', () => {
     expect(await videoOn()).toEqual([w.student.userId]);
     expect(w.broadcaster.published).toEqual([
       {
-        destination: `/topic/class/${w.room.id}/participants`,
-        payload: expect.objectContaining({ classId: String(w.room.id), participants: [expect.objectContaining({ userId: w.student.userId, video: true })] }),
+        type: 'participants-changed',
+        classId: w.room.id,
+        participants: expect.objectContaining({ classId: String(w.room.id), participants: [expect.objectContaining({ userId: w.student.userId, video: true })] }),
       },
     ]);
   });
@@ -127,7 +128,7 @@ describe('HandleMediaEvent', () => {
     await handle.execute(event('participant_joined', w.student.userId, 'PA_s'));
     w.broadcaster.published.length = 0;
     expect(await handle.execute(event('room_finished', null))).toMatchObject({ cleared: [w.student.userId], broadcast: true });
-    expect(w.broadcaster.published[0]!.payload).toMatchObject({ participants: [expect.objectContaining({ video: false })] });
+    expect(w.broadcaster.published[0]!.participants).toMatchObject({ participants: [expect.objectContaining({ video: false })] });
     expect(await videoOn()).toEqual([]);
   });
 

@@ -10,24 +10,13 @@ import {
   type MediaTokenIssuer,
   type MediaTokenRequest,
   type Result,
-  type RoomBroadcaster,
+  type ParticipantsChanged,
 } from '@sooscode/domain';
-import { ClassroomMother, FixedClock, UserMother } from '@sooscode/domain/testing';
+import { ClassroomMother, FixedClock, RecordingRoomBroadcaster, UserMother } from '@sooscode/domain/testing';
 import { InMemoryClassroomRepository, InMemoryClassroomTables, InMemoryEnrolmentRepository, InMemoryKickBanStore, InMemoryPresenceRegistry, InMemoryUserRepository, InMemoryVideoPresenceStore, InMemoryWebhookEventDedupe } from '@sooscode/adapters/memory';
 
-/** Records every publish. */
-export class RecordingBroadcaster implements RoomBroadcaster {
-  readonly published: { destination: string; payload: object }[] = [];
-  readonly toUsers: { userId: number; destination: string; payload: object }[] = [];
-
-  async publish(destination: string, payload: object): Promise<void> {
-    this.published.push({ destination, payload });
-  }
-
-  async sendToUser(userId: number, destination: string, payload: object): Promise<void> {
-    this.toUsers.push({ userId, destination, payload });
-  }
-}
+/** Records every published participant list. */
+export class RecordingBroadcaster extends RecordingRoomBroadcaster<ParticipantsChanged> {}
 
 /** A token issuer that returns the request it was given, serialised, and keeps it. */
 export class RecordingTokenIssuer implements MediaTokenIssuer {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
   ActivateAccount, AssignStudents, BulkCreateAccounts, ChangeRole, ClassAccess, ClassListings, CreateAccount, CreateClass, DeactivateAccount, DeleteClass, DeleteSnapshot,
-  DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, ParticipantList,
+  DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, MediaClassVideoRoom, ParticipantList,
   ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
 } from '@sooscode/domain';
 import type { ClassroomRepository, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway, PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore } from '@sooscode/domain';
@@ -59,17 +59,20 @@ export const classroomModule = new ContainerModule((o) => {
   o.bind<SnapshotRepository>(TOKENS.SnapshotRepository).toDynamicValue((c) => new TypeOrmSnapshotRepository(dataSource(c))).inSingletonScope();
   o.bind<ClassAccess>(TOKENS.ClassAccess).toDynamicValue((c) => new ClassAccess(get(c, TOKENS.ClassroomRepository), get(c, TOKENS.EnrolmentRepository))).inSingletonScope();
   o.bind<ParticipantList>(TOKENS.ParticipantList).toDynamicValue((c) => new ParticipantList(get(c, TOKENS.PresenceRegistry), get(c, TOKENS.VideoPresenceStore), tz(c))).inSingletonScope();
-  o.bind<LiveClassroom>(TOKENS.LiveClassroom).toDynamicValue((c) => new LiveClassroom({
-    presence: get<PresenceRegistry>(c, TOKENS.PresenceRegistry),
-    liveModes: get<LiveModeStore>(c, TOKENS.LiveModeStore),
-    kickBans: get<KickBanStore>(c, TOKENS.KickBanStore),
-    video: get<VideoPresenceStore>(c, TOKENS.VideoPresenceStore),
-    codes: get<CodeDocumentStore>(c, TOKENS.CodeDocumentStore),
-    broadcaster: get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster),
-    control: get<LiveSessionControl>(c, TOKENS.LiveSessionControl),
-    media: c.get<MediaRoomGateway>(TOKENS.MediaRoomGateway, { optional: true }) ?? null,
-    participants: get(c, TOKENS.ParticipantList),
-  })).inSingletonScope();
+  o.bind<LiveClassroom>(TOKENS.LiveClassroom).toDynamicValue((c) => {
+    const media = c.get<MediaRoomGateway>(TOKENS.MediaRoomGateway, { optional: true });
+    return new LiveClassroom({
+      presence: get<PresenceRegistry>(c, TOKENS.PresenceRegistry),
+      liveModes: get<LiveModeStore>(c, TOKENS.LiveModeStore),
+      kickBans: get<KickBanStore>(c, TOKENS.KickBanStore),
+      video: get<VideoPresenceStore>(c, TOKENS.VideoPresenceStore),
+      codes: get<CodeDocumentStore>(c, TOKENS.CodeDocumentStore),
+      broadcaster: get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster),
+      control: get<LiveSessionControl>(c, TOKENS.LiveSessionControl),
+      media: media ? new MediaClassVideoRoom(media) : null,
+      participants: get(c, TOKENS.ParticipantList),
+    });
+  }).inSingletonScope();
 
   o.bind<ClassroomRouteDeps>(TOKENS.ClassroomRouteDeps).toDynamicValue((c) => {
     const cfg = settingsOf(c).config;

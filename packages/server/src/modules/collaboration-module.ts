@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { DeleteChatMessage, PostChatMessage, PurgeOldChat, ReadChat, ToggleChatReaction } from '@sooscode/domain';
+import { ChatFloodLimit, DeleteChatMessage, PostChatMessage, PurgeOldChat, ReadChat, ToggleChatReaction } from '@sooscode/domain';
 import type { ChatRepository, Clock } from '@sooscode/domain';
 import { ChatRoutes } from '@sooscode/adapters/http/routes/chat-routes';
 import type { Database } from '@sooscode/adapters/postgres/database';
@@ -19,11 +19,13 @@ import { get } from './resolve';
 /** Chat (durable, in Postgres) and its REST routes. Code sync and snapshots live with the realtime and classroom modules. */
 export const collaborationModule = new ContainerModule((o) => {
   o.bind<ChatRepository>(TOKENS.ChatRepository).toDynamicValue((c) => new TypeOrmChatRepository(get<Database>(c, TOKENS.Database).dataSource)).inSingletonScope();
-  o.bind(TOKENS.PostChatMessage).toDynamicValue((c) => observeExecute(new PostChatMessage(get(c, TOKENS.ChatRepository), get<Clock>(c, TOKENS.Clock)), (_input, result) => {
+  o.bind(TOKENS.PostChatMessage).toDynamicValue((c) => observeExecute(new PostChatMessage(
+    get(c, TOKENS.ChatRepository), new ChatFloodLimit(get(c, TOKENS.AttemptCounter)), get(c, TOKENS.RoomBroadcaster), get<Clock>(c, TOKENS.Clock),
+  ), (_input, result) => {
     if (result.ok) get<PromMetrics>(c, TOKENS.Metrics).chatMessageStored();
   })).inSingletonScope();
-  o.bind(TOKENS.DeleteChatMessage).toDynamicValue((c) => new DeleteChatMessage(get(c, TOKENS.ChatRepository))).inSingletonScope();
-  o.bind(TOKENS.ToggleChatReaction).toDynamicValue((c) => new ToggleChatReaction(get(c, TOKENS.ChatRepository))).inSingletonScope();
+  o.bind(TOKENS.DeleteChatMessage).toDynamicValue((c) => new DeleteChatMessage(get(c, TOKENS.ChatRepository), get(c, TOKENS.RoomBroadcaster))).inSingletonScope();
+  o.bind(TOKENS.ToggleChatReaction).toDynamicValue((c) => new ToggleChatReaction(get(c, TOKENS.ChatRepository), get(c, TOKENS.LiveClassGate), get(c, TOKENS.RoomBroadcaster))).inSingletonScope();
   o.bind(TOKENS.PurgeOldChat).toDynamicValue((c) => new PurgeOldChat(
     get(c, TOKENS.ChatRepository), get<Clock>(c, TOKENS.Clock), get<RuntimeSettings>(c, TOKENS.Settings).config.chatRetentionDays,
   )).inSingletonScope();
@@ -51,9 +53,6 @@ export const collaborationModule = new ContainerModule((o) => {
     guards: get(c, TOKENS.AuthGuards),
     readChat: get(c, TOKENS.ReadChat),
     toggleReaction: get(c, TOKENS.ToggleChatReaction),
-    access: get(c, TOKENS.ClassAccess),
-    kickBans: get(c, TOKENS.KickBanStore),
-    broadcaster: get(c, TOKENS.RoomBroadcaster),
     timeZone: get<RuntimeSettings>(c, TOKENS.Settings).config.appTimeZone,
   }));
 });

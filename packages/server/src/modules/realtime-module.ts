@@ -1,18 +1,20 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
-  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken, classTopics,
+  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken,
 } from '@sooscode/domain';
-import type { LiveModeStore, LiveSessionControl, ParticipantList, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
+import type { LiveSessionControl, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
 import { ClassroomStompApplication } from '@sooscode/adapters/realtime/classroom-stomp-application';
+import type { LiveFanOut } from '@sooscode/adapters/realtime/live-fan-out';
 import { LocalLiveSessions } from '@sooscode/adapters/realtime/local-live-sessions';
 import { StompCredentials } from '@sooscode/adapters/realtime/stomp-credentials';
+import { StompRoomBroadcaster } from '@sooscode/adapters/realtime/stomp-room-broadcaster';
 import { StompEndpoint, StompServer, SubscriptionRegistry } from '@sooscode/adapters/stomp/index';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import { OriginPolicy } from '@sooscode/adapters/http/origin-policy';
 import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
 import type { LiveBus, LiveBusLifecycle, PresenceSweeper } from './state-ports';
-import { clockOf, get, settingsOf } from './resolve';
+import { clockOf, configOf, get, settingsOf } from './resolve';
 
 /** The transport's WebSocket message cap and the session backlogs never go below this (bytes; the contract's defaults). */
 const MIN_WS_MESSAGE_BYTES = 1024 * 1024;
@@ -26,7 +28,8 @@ export const realtimeModule = new ContainerModule((o) => {
   o.bind<SubscriptionRegistry>(TOKENS.SubscriptionRegistry).toDynamicValue((c) => new SubscriptionRegistry(get<Logger>(c, TOKENS.Logger))).inSingletonScope();
   o.bind<LocalLiveSessions>(TOKENS.LocalLiveSessions).toDynamicValue((c) => new LocalLiveSessions(get(c, TOKENS.SubscriptionRegistry))).inSingletonScope();
   const live = (c: ResolutionContext) => get<LiveBus>(c, TOKENS.LiveBus);
-  o.bind<RoomBroadcaster>(TOKENS.RoomBroadcaster).toDynamicValue(live).inSingletonScope();
+  o.bind<LiveFanOut>(TOKENS.LiveFanOut).toDynamicValue(live).inSingletonScope();
+  o.bind<RoomBroadcaster>(TOKENS.RoomBroadcaster).toDynamicValue((c) => new StompRoomBroadcaster(get(c, TOKENS.LiveFanOut), configOf(c).appTimeZone)).inSingletonScope();
   o.bind<LiveSessionControl>(TOKENS.LiveSessionControl).toDynamicValue(live).inSingletonScope();
   o.bind<SessionTerminator>(TOKENS.SessionTerminator).toDynamicValue(live).inSingletonScope();
 
@@ -47,15 +50,15 @@ export const realtimeModule = new ContainerModule((o) => {
       participants: get(c, TOKENS.ParticipantList),
       modes: get(c, TOKENS.LiveModeStore),
       changeMode: new ChangeLiveMode(get(c, TOKENS.LiveModeStore), get(c, TOKENS.RoomBroadcaster)),
-      publishCode: new PublishCode(get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.RoomBroadcaster), clockOf(c)),
+      publishCode: new PublishCode(
+        get(c, TOKENS.CodeDocumentStore), get(c, TOKENS.LiveModeStore), get(c, TOKENS.EnrolmentRepository), get(c, TOKENS.RoomBroadcaster), clockOf(c),
+      ),
       enrolments: get(c, TOKENS.EnrolmentRepository),
       postChat: get(c, TOKENS.PostChatMessage),
       deleteChat: get(c, TOKENS.DeleteChatMessage),
       toggleReaction: get(c, TOKENS.ToggleChatReaction),
       broadcaster: get(c, TOKENS.RoomBroadcaster),
-      counter: get(c, TOKENS.AttemptCounter),
       codeSyncMaxChars: cfg.codeSyncMaxChars,
-      timeZone: cfg.appTimeZone,
       logger: get(c, TOKENS.Logger),
     });
     return new StompEndpoint({
@@ -91,22 +94,14 @@ export const realtimeModule = new ContainerModule((o) => {
   o.bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue((c): Lifecycle => {
     const bus = get<LiveBusLifecycle>(c, TOKENS.LiveBusLifecycle);
     const sweeper = get<PresenceSweeper>(c, TOKENS.PresenceSweeper);
-    const participants = get<ParticipantList>(c, TOKENS.ParticipantList);
-    const broadcaster = get<RoomBroadcaster>(c, TOKENS.RoomBroadcaster);
-    const modes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
+    const livePresence = get<LivePresence>(c, TOKENS.LivePresence);
     const logger = get<Logger>(c, TOKENS.Logger);
-    /** Participants of a dead node were swept: that is leaving (stomp.md §4), so an emptied class loses its live mode too. */
-    const afterSweep = async (classId: number): Promise<void> => {
-      const list = await participants.of(classId);
-      if (list.totalCount === 0) await modes.clear(classId);
-      await broadcaster.publish(classTopics.participants(classId), list);
-    };
     return {
       name: 'realtime',
       async start() {
         await bus.start();
         await sweeper.start((classIds) => {
-          for (const classId of classIds) void afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
+          for (const classId of classIds) void livePresence.afterSweep(classId).catch((err: unknown) => logger.warn({ err, classId }, 'presence sweep follow-up failed'));
         });
       },
       async stop() {

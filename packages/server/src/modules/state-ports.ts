@@ -1,4 +1,5 @@
-import type { LiveSessionControl, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
+import type { LiveSessionControl, SessionTerminator } from '@sooscode/domain';
+import type { LiveFanOut } from '@sooscode/adapters/realtime/live-fan-out';
 import type { CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-invalidation-relay';
 
 /**
@@ -6,8 +7,8 @@ import type { CacheInvalidation } from '@sooscode/adapters/redis/redis-cache-inv
  * Redis versions differ in kind, given one shape so that the feature modules never ask which it is.
  */
 
-/** Every command to live STOMP sessions: on this node only (in-memory), or on every node (Redis pub/sub). */
-export type LiveBus = RoomBroadcaster & LiveSessionControl & SessionTerminator;
+/** Every delivery and command to live STOMP sessions: on this node only (in-memory), or on every node (Redis pub/sub). */
+export type LiveBus = LiveFanOut & LiveSessionControl & SessionTerminator;
 
 /** Starts and stops what the live bus needs beyond this process (subscriptions); a no-op in memory. */
 export interface LiveBusLifecycle {

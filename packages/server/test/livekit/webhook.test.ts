@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { PresenceRegistry, RoomBroadcaster, User } from '@sooscode/domain';
+import type { PresenceRegistry, User } from '@sooscode/domain';
+import type { LiveFanOut } from '@sooscode/adapters/realtime/live-fan-out';
 import { craftToken, sha256Base64, signLikeLiveKit } from '../../../adapters/test/livekit/support/webhook-signing';
 import { TOKENS } from '../../src/tokens';
 import { LK_KEY, LK_SECRET, outcomeOf, postWebhook, startLiveKitWorld, webhookBody, type LiveKitWorld } from './livekit-fixture';
@@ -10,7 +11,7 @@ const nowS = () => Math.floor(Date.now() / 1000);
 describe('POST /api/livekit/webhook', () => {
   let w: LiveKitWorld;
   let room: string;
-  let publish: MockInstance<RoomBroadcaster['publish']>;
+  let publish: MockInstance<LiveFanOut['publish']>;
   beforeAll(async () => {
     w = await startLiveKitWorld();
     room = String(w.classRoom.id);
@@ -18,7 +19,7 @@ describe('POST /api/livekit/webhook', () => {
     await w.f.server.container
       .get<PresenceRegistry>(TOKENS.PresenceRegistry)
       .join(w.classRoom.id, 'session-student', { userId: w.student.id, username: w.student.name, instructor: false }, new Date());
-    publish = vi.spyOn(w.f.server.container.get<RoomBroadcaster>(TOKENS.RoomBroadcaster), 'publish');
+    publish = vi.spyOn(w.f.server.container.get<LiveFanOut>(TOKENS.LiveFanOut), 'publish');
   });
   afterAll(async () => {
     publish?.mockRestore();

@@ -1,4 +1,4 @@
-import type { RoomBroadcaster } from '@sooscode/domain';
+import type { LiveFanOut } from '@sooscode/adapters/realtime/live-fan-out';
 import { STATUS_CODES } from '@sooscode/adapters/http/status-codes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOKENS } from '../../src/tokens';
@@ -60,8 +60,8 @@ describe('SUBSCRIBE authorisation (stomp.md §5.1)', () => {
       expect(client.errors()).toEqual(expectedErrors);
 
       // a probe published to every destination reaches exactly the allowed subscriptions
-      const broadcaster = server.container.get<RoomBroadcaster>(TOKENS.RoomBroadcaster);
-      for (const destination of Object.values(destinations)) await broadcaster.publish(destination, { probe: destination });
+      const fanOut = server.container.get<LiveFanOut>(TOKENS.LiveFanOut);
+      for (const destination of Object.values(destinations)) await fanOut.publish(destination, { probe: destination });
       await client.sent('/app/chat/1/typing', { typing: false }); // a round trip: every probe has arrived
       const probed = client.received.filter((m) => 'probe' in m.body).map((m) => m.destination);
       const allowed = Object.entries(row.expected).filter(([, code]) => code === null).map(([key]) => destinations[key]);

@@ -1,10 +1,11 @@
 import type { Router } from '@koa/router';
-import type { ClassAccess, KickBanStore, ReadChat, RoomBroadcaster, ToggleChatReaction } from '@sooscode/domain';
-import { chatMessageDto, classTopics, domainError, isMember, reactionEvent } from '@sooscode/domain';
+import type { ReadChat, ToggleChatReaction } from '@sooscode/domain';
+import { DetailReason, invalidField } from '@sooscode/domain';
+import { chatMessageDto, reactionBody } from '../../wire/chat-shapes';
 import { principalOf } from '../app-state';
 import type { AuthGuards } from '../auth-middleware';
 import { BodyFields } from '../body-fields';
-import { unwrap } from '../http-failure';
+import { HttpFailure, unwrap } from '../http-failure';
 import type { HttpModule } from '../http-module';
 import { readJsonObject } from '../json-body';
 import { pathId, queryInt, requiredQueryId } from '../params';
@@ -15,9 +16,7 @@ export interface ChatRouteDeps {
   readonly guards: AuthGuards;
   readonly readChat: ReadChat;
   readonly toggleReaction: ToggleChatReaction;
-  readonly access: ClassAccess;
-  readonly kickBans: KickBanStore;
-  readonly broadcaster: RoomBroadcaster;
+  /** APP_TIME_ZONE, for the LocalDateTimes of chat messages. */
   readonly timeZone: string;
 }
 
@@ -40,22 +39,9 @@ export class ChatRoutes implements HttpModule {
       const caller = principalOf(ctx.state);
       const body = new BodyFields(await readJsonObject(ctx));
       const chatId = body.integer('chatId');
-      const result = unwrap(
-        await d.toggleReaction.execute({
-          userId: caller.userId,
-          chatId,
-          authorize: async (message) => {
-            const grant = await d.access.resolve(message.classId, caller);
-            if (!grant.ok) return grant.error;
-            if (!isMember(grant.value.membership)) return domainError('CLASS_002');
-            if (await d.kickBans.isBanned(message.classId, caller.userId)) return domainError('CLASS_010');
-            return null;
-          },
-        }),
-      );
-      const event = reactionEvent(result.chatId, result.classId, result.count);
-      await d.broadcaster.publish(classTopics.chat(result.classId), event);
-      sendEnvelope(ctx, 'CHAT_000', event);
+      if (chatId === undefined) throw new HttpFailure(invalidField('chatId', DetailReason.missing));
+      const toggled = unwrap(await d.toggleReaction.execute({ caller, chatId }));
+      sendEnvelope(ctx, 'CHAT_000', reactionBody(toggled.chatId, toggled.classId, toggled.count));
     });
 
     router.get('/api/chat/:chatId/reactions', requireUser, async (ctx) => {

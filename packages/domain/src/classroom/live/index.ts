@@ -4,4 +4,8 @@ export * from './ports/live-mode-store';
 export * from './ports/kick-ban-store';
 export * from './ports/video-presence-store';
 export * from './ports/live-session-control';
+export * from './ports/room-broadcaster';
+export * from './live-events';
+export * from './ports/class-scoped-state';
+export * from './ports/class-video-room';
 export * from './use-cases/index';

@@ -15,14 +15,3 @@ export type LiveMode = 'VIEW_ONLY' | 'FREE_PRACTICE';
 export function restModeOf(mode: LiveMode): 'READ' | 'FREE' {
   return mode === 'VIEW_ONLY' ? 'READ' : 'FREE';
 }
-
-/** Destinations of one class (stomp.md §5.1). */
-export const classTopics = {
-  chat: (c: number) => `/topic/class/${c}/chat`,
-  participants: (c: number) => `/topic/class/${c}/participants`,
-  system: (c: number) => `/topic/class/${c}/system`,
-  mode: (c: number) => `/topic/class/${c}/mode`,
-  typing: (c: number) => `/topic/class/${c}/typing`,
-  instructorCode: (c: number) => `/topic/code/instructor/${c}`,
-  studentCode: (c: number, s: number) => `/topic/code/student/${c}/${s}`,
-} as const;

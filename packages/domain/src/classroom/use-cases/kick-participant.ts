@@ -4,15 +4,13 @@ import type { Result } from '../../shared/result';
 import { err, ok } from '../../shared/result';
 import type { ClassAccess, Caller } from '../class-access';
 import type { KickBanStore } from '../live/ports/kick-ban-store';
-import type { RoomBroadcaster } from '../live/ports/live-session-control';
+import type { ClassroomEvent } from '../live/live-events';
+import type { RoomBroadcaster } from '../live/ports/room-broadcaster';
 import type { LiveClassroom, MediaOutcome } from '../live-classroom';
 import type { EnrolmentRepository } from '../ports/enrolment-repository';
 
 /** Message of a `KICKED` event when the kick gave no reason. */
 export const DEFAULT_KICK_MESSAGE = '강사에 의해 퇴장되었습니다.';
-
-/** The user queue a `KickedEvent` goes to (stomp.md §5.8). */
-export const USER_SYSTEM_QUEUE = '/user/queue/system';
 
 /** Input of a kick; `reason` is at most 200 characters (checked by the transport). */
 export interface KickInput {
@@ -24,8 +22,8 @@ export interface KickInput {
 /**
  * `POST /api/class/{c}/kick/{u}` (http.md §4, stomp.md §5.8). Checks: `staff(c)` (`CLASS_001`,
  * `CLASS_002`, `CLASS_012`); the target is the caller or `inst(c)` → `PART_004`; the target is not
- * `stud(c)` → `PART_001`. Effects in order: ban for `banTtlS` seconds; `KickedEvent` to the target's
- * user queue; detach and remove the target, broadcast the participant list; best effort remove
+ * `stud(c)` → `PART_001`. Effects in order: ban for `banTtlS` seconds; kicked event to the target's
+ * sessions; detach and remove the target, broadcast the participant list; best effort remove
  * `user-<u>` from LiveKit room `"<c>"`.
  */
 export class KickParticipant {
@@ -33,7 +31,7 @@ export class KickParticipant {
     private readonly access: ClassAccess,
     private readonly enrolments: EnrolmentRepository,
     private readonly kickBans: KickBanStore,
-    private readonly broadcaster: RoomBroadcaster,
+    private readonly broadcaster: RoomBroadcaster<ClassroomEvent>,
     private readonly live: LiveClassroom,
     private readonly banTtlS: number,
   ) {}
@@ -46,7 +44,7 @@ export class KickParticipant {
     if (!(await this.enrolments.isEnrolled(classId, targetUserId))) return err(domainError('PART_001'));
     await this.kickBans.ban(classId, targetUserId, this.banTtlS);
     const message = input.reason ?? DEFAULT_KICK_MESSAGE;
-    await this.broadcaster.sendToUser(targetUserId, USER_SYSTEM_QUEUE, { type: 'KICKED', classId, message });
+    await this.broadcaster.sendToUser(targetUserId, { type: 'kicked', classId, message });
     await this.live.remove(classId, targetUserId);
     await this.live.broadcastParticipants(classId);
     return ok(await this.live.removeFromVideo(classId, targetUserId));

@@ -1,30 +1,40 @@
-import { formatLocalDateTime } from '../../shared/wall-clock';
 import type { ChatMessage } from './chat-message';
 
-/** `ChatMessageDto` (stomp.md §5.3): `createdAt` as a LocalDateTime in `timeZone`, every field present. */
-export function chatMessageDto(m: ChatMessage, timeZone: string) {
-  return {
-    chatId: m.id,
-    classId: m.classId,
-    userId: m.userId,
-    username: m.username,
-    content: m.content,
-    type: 'CHAT' as const,
-    createdAt: formatLocalDateTime(m.createdAt, timeZone),
-    replyToChatId: m.replyToChatId,
-    replyToUsername: m.replyToUsername,
-    replyToContent: m.replyToContent,
-    deleted: m.deleted,
-    reactionCount: m.reactionCount,
-  };
+/** A chat message was stored (stomp.md §5.4). */
+export interface ChatPosted {
+  readonly type: 'chat-posted';
+  readonly classId: number;
+  readonly message: ChatMessage;
 }
 
-/** `DeleteEvent`. */
-export function deleteEvent(chatId: number, classId: number) {
-  return { chatId, classId, type: 'DELETE' as const };
+/** A chat message was soft-deleted by its author. */
+export interface ChatDeleted {
+  readonly type: 'chat-deleted';
+  readonly classId: number;
+  readonly chatId: number;
 }
 
-/** `ReactionEvent`. */
-export function reactionEvent(chatId: number, classId: number, count: number) {
-  return { chatId, classId, count, type: 'REACTION' as const };
+/** A user toggled a reaction; `count` is the message's reaction count after the toggle. */
+export interface ChatReactionChanged {
+  readonly type: 'chat-reaction-changed';
+  readonly classId: number;
+  readonly chatId: number;
+  readonly count: number;
+}
+
+/** A user started or stopped typing. */
+export interface ChatTyping {
+  readonly type: 'chat-typing';
+  readonly classId: number;
+  readonly userId: number;
+  readonly username: string;
+  readonly typing: boolean;
+}
+
+/** The room events chat publishes. */
+export type ChatEvent = ChatPosted | ChatDeleted | ChatReactionChanged | ChatTyping;
+
+/** The event of a stored message. */
+export function chatPosted(message: ChatMessage): ChatPosted {
+  return { type: 'chat-posted', classId: message.classId, message };
 }

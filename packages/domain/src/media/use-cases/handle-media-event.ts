@@ -1,7 +1,7 @@
 import type { ClassRoom } from '../../classroom/class-room';
-import { classTopics } from '../../classroom/live/participant';
 import type { KickBanStore } from '../../classroom/live/ports/kick-ban-store';
-import type { RoomBroadcaster } from '../../classroom/live/ports/live-session-control';
+import type { ParticipantsChanged } from '../../classroom/live/live-events';
+import type { RoomBroadcaster } from '../../classroom/live/ports/room-broadcaster';
 import type { PresenceRegistry } from '../../classroom/live/ports/presence-registry';
 import type { VideoPresenceStore } from '../../classroom/live/ports/video-presence-store';
 import type { MediaOutcome } from '../../classroom/live-classroom';
@@ -33,7 +33,7 @@ export interface MediaEventPorts {
   readonly video: VideoPresenceStore;
   readonly presence: PresenceRegistry;
   readonly participants: ParticipantList;
-  readonly broadcaster: RoomBroadcaster;
+  readonly broadcaster: RoomBroadcaster<ParticipantsChanged>;
   readonly media: MediaRoomGateway | null;
   readonly clock: Clock;
 }
@@ -132,7 +132,7 @@ export class HandleMediaEvent {
   }
 
   private async publishParticipants(classId: number): Promise<void> {
-    await this.ports.broadcaster.publish(classTopics.participants(classId), await this.ports.participants.of(classId));
+    await this.ports.broadcaster.publish({ type: 'participants-changed', classId, participants: await this.ports.participants.of(classId) });
   }
 
   /** Best effort RemoveParticipant; never rejects. */

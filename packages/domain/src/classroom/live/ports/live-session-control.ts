@@ -10,11 +10,3 @@ export interface LiveSessionControl {
    */
   detach(classId: number, userId?: number): Promise<void>;
 }
-
-/** Publishes JSON payloads to STOMP destinations on every node. */
-export interface RoomBroadcaster {
-  /** Sends `payload` to every subscriber of `destination` (e.g. `/topic/class/1/chat`). */
-  publish(destination: string, payload: object): Promise<void>;
-  /** Sends `payload` to `/user/queue/...` destination `destination` of every session of `userId`. */
-  sendToUser(userId: number, destination: string, payload: object): Promise<void>;
-}

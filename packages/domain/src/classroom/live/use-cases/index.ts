@@ -1,4 +1,3 @@
 export * from './live-class-gate';
 export * from './join-leave-live';
 export * from './change-live-mode';
-export * from './publish-code';

@@ -18,9 +18,21 @@ export class LiveClassGate {
   ) {}
 
   async check(classId: number, caller: Caller): Promise<Result<ClassGrant, DomainError>> {
+    return this.admit(classId, caller, true);
+  }
+
+  /**
+   * The gate without the active check, for actions on a class's durable data over REST (the chat
+   * reaction toggle, http.md §5): CLASS_001, CLASS_002, CLASS_010.
+   */
+  async checkMembership(classId: number, caller: Caller): Promise<Result<ClassGrant, DomainError>> {
+    return this.admit(classId, caller, false);
+  }
+
+  private async admit(classId: number, caller: Caller, mustBeActive: boolean): Promise<Result<ClassGrant, DomainError>> {
     const grant = await this.access.resolve(classId, caller);
     if (!grant.ok) return grant;
-    if (!grant.value.room.active) return err(domainError('CLASS_008'));
+    if (mustBeActive && !grant.value.room.active) return err(domainError('CLASS_008'));
     if (!isMember(grant.value.membership)) return err(domainError('CLASS_002'));
     if (await this.bans.isBanned(classId, caller.userId)) return err(domainError('CLASS_010'));
     return ok(grant.value);

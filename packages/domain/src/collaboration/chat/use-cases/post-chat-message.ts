@@ -1,55 +1,72 @@
+import type { RoomBroadcaster } from '../../../classroom/live/ports/room-broadcaster';
 import type { Clock } from '../../../shared/clock';
 import type { DomainError } from '../../../shared/domain-error';
-import { DetailReason, domainError, invalidField } from '../../../shared/domain-error';
+import { domainError } from '../../../shared/domain-error';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
+import { type ChatPosted, chatPosted } from '../chat-events';
+import type { ChatFloodLimit } from '../chat-flood-limit';
 import { CHAT_MAX_CHARS, type ChatMessage } from '../chat-message';
 import type { ChatRepository } from '../ports/chat-repository';
 
-/** Input of a chat send; `content`/`replyToChatId` are the raw JSON values of the SEND body. */
-export interface PostChatInput {
+/**
+ * A chat send as the transport read it: each field `null` when absent (or JSON null), or GLOBAL_410 when
+ * its JSON type is wrong. The type errors are answered in the contract's order among the other checks.
+ */
+export interface ChatDraft {
+  readonly content: Result<string | null, DomainError>;
+  readonly replyToChatId: Result<number | null, DomainError>;
+}
+
+/** A chat send of `sender` in `classId`. The caller has already checked the class gate and the join. */
+export interface PostChatCommand {
   readonly classId: number;
   readonly sender: { readonly userId: number; readonly name: string };
-  readonly content: unknown;
-  readonly replyToChatId: unknown;
+  /** The transport's reading of the body; malformed sends count towards the flood limit too. */
+  readonly draft: ChatDraft;
 }
 
 /**
- * Validates and stores a chat message (stomp.md §5.4): content must be a string (GLOBAL_410), not blank
- * (CHAT_007), at most 500 UTF-16 units (CHAT_008), stored exactly as sent; a reply target must be an
- * integer (GLOBAL_410), exist (CHAT_004) and belong to the class (CHAT_005); its username and current
- * content are copied. The caller has already checked membership, bans and the join, and broadcasts.
+ * Posts a chat message (stomp.md §5.4), checks in this order: the flood limit (GLOBAL_429); content a
+ * string (GLOBAL_410), not blank (CHAT_007), at most 500 UTF-16 units (CHAT_008), stored exactly as sent;
+ * a reply target an integer (GLOBAL_410) that exists (CHAT_004) and belongs to the class (CHAT_005), its
+ * username and current content are copied. The stored message is published to the class.
  */
 export class PostChatMessage {
   constructor(
     private readonly chats: ChatRepository,
+    private readonly flood: ChatFloodLimit,
+    private readonly broadcaster: RoomBroadcaster<ChatPosted>,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: PostChatInput): Promise<Result<ChatMessage, DomainError>> {
-    const { content } = input;
-    if (content !== undefined && content !== null && typeof content !== 'string') return err(invalidField('content', DetailReason.format));
-    if (typeof content !== 'string' || content.trim() === '') return err(domainError('CHAT_007'));
+  async execute(command: PostChatCommand): Promise<Result<ChatMessage, DomainError>> {
+    const admitted = await this.flood.admit(command.classId, command.sender.userId);
+    if (!admitted.ok) return admitted;
+    const { draft } = command;
+    if (!draft.content.ok) return draft.content;
+    const content = draft.content.value;
+    if (content === null || content.trim() === '') return err(domainError('CHAT_007'));
     if (content.length > CHAT_MAX_CHARS) return err(domainError('CHAT_008'));
+    if (!draft.replyToChatId.ok) return draft.replyToChatId;
+    const replyToChatId = draft.replyToChatId.value;
     let reply: ChatMessage | null = null;
-    if (input.replyToChatId !== undefined && input.replyToChatId !== null) {
-      const id = input.replyToChatId;
-      if (typeof id !== 'number' || !Number.isSafeInteger(id)) return err(invalidField('replyToChatId', DetailReason.format));
-      reply = await this.chats.findById(id);
+    if (replyToChatId !== null) {
+      reply = await this.chats.findById(replyToChatId);
       if (!reply) return err(domainError('CHAT_004'));
-      if (reply.classId !== input.classId) return err(domainError('CHAT_005'));
+      if (reply.classId !== command.classId) return err(domainError('CHAT_005'));
     }
-    return ok(
-      await this.chats.create({
-        classId: input.classId,
-        userId: input.sender.userId,
-        username: input.sender.name,
-        content,
-        createdAt: this.clock.now(),
-        replyToChatId: reply?.id ?? null,
-        replyToUsername: reply?.username ?? null,
-        replyToContent: reply?.content ?? null,
-      }),
-    );
+    const message = await this.chats.create({
+      classId: command.classId,
+      userId: command.sender.userId,
+      username: command.sender.name,
+      content,
+      createdAt: this.clock.now(),
+      replyToChatId: reply?.id ?? null,
+      replyToUsername: reply?.username ?? null,
+      replyToContent: reply?.content ?? null,
+    });
+    await this.broadcaster.publish(chatPosted(message));
+    return ok(message);
   }
 }

@@ -1,10 +1,10 @@
-import type { CodeDocument, CodeDocumentStore } from '../../collaboration/ports/code-document-store';
-import type { DomainError } from '../../shared/domain-error';
-import { domainError } from '../../shared/domain-error';
-import type { Result } from '../../shared/result';
-import { err, ok } from '../../shared/result';
-import type { ClassAccess, Caller } from '../class-access';
-import type { EnrolmentRepository } from '../ports/enrolment-repository';
+import type { CodeDocument, CodeDocumentStore } from '../../ports/code-document-store';
+import type { DomainError } from '../../../shared/domain-error';
+import { domainError } from '../../../shared/domain-error';
+import type { Result } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
+import type { ClassAccess, Caller } from '../../../classroom/class-access';
+import type { EnrolmentRepository } from '../../../classroom/ports/enrolment-repository';
 
 /** Whose code to read: the instructor's shared code, or one student's code. */
 export type SharedCodeOwner = { readonly kind: 'instructor' } | { readonly kind: 'student'; readonly studentId: number };
