@@ -34,7 +34,6 @@ export const TOKENS = {
   SessionIssuer: Symbol.for('SessionIssuer'),
   LoginThrottle: Symbol.for('LoginThrottle'),
   AuthGuards: Symbol.for('AuthGuards'),
-  IdentityRouteDeps: Symbol.for('IdentityRouteDeps'),
   AuthenticateAccessToken: Symbol.for('AuthenticateAccessToken'),
   EndUserAccess: Symbol.for('EndUserAccess'),
   EnsureBootstrapAdmin: Symbol.for('EnsureBootstrapAdmin'),
@@ -69,7 +68,8 @@ export const TOKENS = {
   ClassAccess: Symbol.for('ClassAccess'),
   ParticipantList: Symbol.for('ParticipantList'),
   LiveClassroom: Symbol.for('LiveClassroom'),
-  ClassroomRouteDeps: Symbol.for('ClassroomRouteDeps'),
+  ClassListings: Symbol.for('ClassListings'),
+  AdminExcel: Symbol.for('AdminExcel'),
   // media (bound by the media module when LiveKit's Room API is configured)
   MediaRoomGateway: Symbol.for('MediaRoomGateway'),
   MediaTokenIssuer: Symbol.for('MediaTokenIssuer'),

@@ -8,6 +8,7 @@ import { parseAppDestination, parseClassTopic } from './class-destinations';
 import { joinedClasses } from './joined-classes';
 import type { LiveAppDeps } from './live-app-deps';
 import { handleSend } from './live-send-routes';
+import { participantsResponse } from '../wire/participant-shapes';
 
 const USER_QUEUES = new Set(['/user/queue/errors', '/user/queue/system']);
 const refuse = (error: DomainError): SubscribeDecision => ({ ok: false, error });
@@ -57,7 +58,7 @@ export class ClassroomStompApplication implements StompApplication {
           },
         };
       case 'participants':
-        return { ok: true, activate: async () => ({ ...(await this.d.participants.of(c)) }) };
+        return { ok: true, activate: async () => ({ ...participantsResponse(await this.d.participants.of(c), this.d.timeZone) }) };
       case 'mode':
         return {
           ok: true,

@@ -1,6 +1,6 @@
 import type {
   ChangeLiveMode, DeleteChatMessage, EnrolmentRepository, LiveClassGate, LiveModeStore, LivePresence, ParticipantList,
-  PostChatMessage, PublishCode, RoomBroadcaster, ToggleChatReaction, ChatTyping,
+  PostChatMessage, PublishCode, ToggleChatReaction, AnnounceTyping,
 } from '@sooscode/domain';
 import type { Logger } from '../system/logger';
 import type { StompCredentials } from './stomp-credentials';
@@ -18,8 +18,9 @@ export interface LiveAppDeps {
   readonly postChat: PostChatMessage;
   readonly deleteChat: DeleteChatMessage;
   readonly toggleReaction: ToggleChatReaction;
-  /** Typing notices go straight to the room (no stored state, no rule beyond the gate and the join). */
-  readonly broadcaster: RoomBroadcaster<ChatTyping>;
+  readonly announceTyping: AnnounceTyping;
+  /** APP_TIME_ZONE: the participants snapshot's `joinedAt` LocalDateTimes. */
+  readonly timeZone: string;
   /** CODE_SYNC_MAX_CHARS */
   readonly codeSyncMaxChars: number;
   readonly logger: Logger;

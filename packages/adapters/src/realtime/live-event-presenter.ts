@@ -1,4 +1,5 @@
 import { chatMessageDto, reactionBody } from '../wire/chat-shapes';
+import { participantsResponse } from '../wire/participant-shapes';
 import { classTopics, USER_SYSTEM_QUEUE } from './class-topics';
 import type { LiveEvent } from './live-event';
 
@@ -19,7 +20,7 @@ export function presentLiveEvent(event: LiveEvent, timeZone: string): PresentedE
   const c = event.classId;
   switch (event.type) {
     case 'participants-changed':
-      return { destination: classTopics.participants(c), body: event.participants };
+      return { destination: classTopics.participants(c), body: participantsResponse(event.participants, timeZone) };
     case 'class-ended':
       return { destination: classTopics.system(c), body: { type: 'CLASS_ENDED', classId: c, message: CLASS_ENDED_MESSAGE } };
     case 'mode-changed':

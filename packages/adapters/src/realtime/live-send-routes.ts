@@ -39,7 +39,7 @@ export async function handleSend(d: LiveAppDeps, dest: AppDestination, session: 
     case 'chat-typing': {
       const typing = readTyping(payload);
       if (!typing.ok) return fail(typing.error);
-      await d.broadcaster.publish({ type: 'chat-typing', classId: c, userId: principal.userId, username: principal.name, typing: typing.value });
+      await d.announceTyping.execute({ classId: c, userId: principal.userId, username: principal.name, typing: typing.value });
       return OK;
     }
     case 'mode':

@@ -5,3 +5,4 @@ export * from './reason-phrases';
 export * from './wire-error';
 export * from './detail-suffix';
 export * from './chat-shapes';
+export * from './participant-shapes';

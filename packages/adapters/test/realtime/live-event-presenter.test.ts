@@ -7,7 +7,13 @@ import { StompRoomBroadcaster } from '../../src/realtime/stomp-room-broadcaster'
 
 const TZ = 'Asia/Seoul';
 const C = 7;
-const participants = { classId: String(C), participants: [], totalCount: 0, studentCount: 0 };
+const participants = {
+  classId: C,
+  participants: [
+    { userId: 2, username: '이강사', instructor: true, joinedAt: new Date('2025-12-18T01:00:00.000Z'), video: false },
+    { userId: 3, username: '김학생', instructor: false, joinedAt: new Date('2025-12-18T01:00:03.000Z'), video: true },
+  ],
+};
 const message: ChatMessage = {
   id: 41, classId: C, userId: 3, username: '김학생', content: '안녕', createdAt: new Date('2025-12-18T01:00:00.000Z'),
   replyToChatId: null, replyToUsername: null, replyToContent: null, deleted: false, reactionCount: 2,
@@ -20,7 +26,9 @@ const wire = (e: Parameters<typeof presentLiveEvent>[0]) => {
 describe('presentLiveEvent: every room event to its STOMP destination and wire body (stomp.md §5)', () => {
   it('classroom events: participants, CLASS_ENDED, mode, KICKED to the user queue', () => {
     expect(wire({ type: 'participants-changed', classId: C, participants })).toEqual({
-      destination: '/topic/class/7/participants', json: '{"classId":"7","participants":[],"totalCount":0,"studentCount":0}',
+      destination: '/topic/class/7/participants', json: '{"classId":"7","participants":['
+        + '{"userId":2,"username":"이강사","instructor":true,"joinedAt":"2025-12-18T10:00:00","video":false},'
+        + '{"userId":3,"username":"김학생","instructor":false,"joinedAt":"2025-12-18T10:00:03","video":true}],"totalCount":2,"studentCount":1}',
     });
     expect(wire({ type: 'class-ended', classId: C })).toEqual({
       destination: '/topic/class/7/system', json: '{"type":"CLASS_ENDED","classId":7,"message":"수업이 종료되었습니다."}',

@@ -7,7 +7,7 @@ import type { LiveSessionControl } from './live/ports/live-session-control';
 import type { RoomBroadcaster } from './live/ports/room-broadcaster';
 import type { PresenceRegistry } from './live/ports/presence-registry';
 import type { VideoPresenceStore } from './live/ports/video-presence-store';
-import { emptyParticipantsResponse, type ParticipantList } from './participants-view';
+import { noParticipants, type ParticipantList } from './participants-view';
 
 /** The live-state ports REST actions on a running class touch. `media` is null when LiveKit is not configured. */
 export interface LiveClassroomPorts {
@@ -41,7 +41,7 @@ export class LiveClassroom {
   async end(classId: number): Promise<MediaOutcome> {
     const p = this.ports;
     await p.broadcaster.publish({ type: 'class-ended', classId });
-    await p.broadcaster.publish({ type: 'participants-changed', classId, participants: emptyParticipantsResponse(classId) });
+    await p.broadcaster.publish({ type: 'participants-changed', classId, participants: noParticipants(classId) });
     await p.control.detach(classId);
     await p.presence.clearClass(classId);
     await p.liveModes.clear(classId);

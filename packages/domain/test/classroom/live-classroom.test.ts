@@ -23,7 +23,7 @@ describe('EndClass (stomp.md §5.7)', () => {
     expect(result).toEqual({ ok: true, value: 'done' });
     expect(w.log.effects).toEqual([
       { kind: 'publish', event: { type: 'class-ended', classId: c } },
-      { kind: 'publish', event: { type: 'participants-changed', classId: c, participants: { classId: String(c), participants: [], totalCount: 0, studentCount: 0 } } },
+      { kind: 'publish', event: { type: 'participants-changed', classId: c, participants: { classId: c, participants: [] } } },
       { kind: 'detach', classId: c },
       { kind: 'media', call: 'deleteRoom', args: [String(c)] },
     ]);
@@ -69,13 +69,11 @@ describe('KickParticipant (stomp.md §5.8)', () => {
           type: 'participants-changed',
           classId: c,
           participants: {
-            classId: String(c),
+            classId: c,
             participants: [
-              { userId: w.instructor.id, username: '이강사', instructor: true, joinedAt: '2025-12-18T10:00:00', video: false },
-              { userId: w.other.id, username: '박학생', instructor: false, joinedAt: '2025-12-18T10:00:03', video: true },
+              { userId: w.instructor.id, username: '이강사', instructor: true, joinedAt: new Date('2025-12-18T10:00:00+09:00'), video: false },
+              { userId: w.other.id, username: '박학생', instructor: false, joinedAt: new Date('2025-12-18T10:00:03+09:00'), video: true },
             ],
-            totalCount: 2,
-            studentCount: 1,
           },
         },
       },

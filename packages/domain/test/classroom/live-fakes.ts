@@ -13,7 +13,7 @@ export class EffectLog implements RoomBroadcaster, LiveSessionControl {
   readonly effects: Effect[] = [];
 
   async publish(event: RoomEvent): Promise<void> {
-    this.effects.push({ kind: 'publish', event: JSON.parse(JSON.stringify(event)) as RoomEvent });
+    this.effects.push({ kind: 'publish', event: structuredClone(event) });
   }
 
   async sendToUser(userId: number, event: RoomEvent): Promise<void> {

@@ -13,7 +13,7 @@ describe('LivePresence.afterSweep (stomp.md §4)', () => {
     await presence.afterSweep(c);
     expect(await w.liveModes.get(c)).toBeNull();
     expect(broadcaster.published).toEqual([
-      { type: 'participants-changed', classId: c, participants: { classId: String(c), participants: [], totalCount: 0, studentCount: 0 } },
+      { type: 'participants-changed', classId: c, participants: { classId: c, participants: [] } },
     ]);
   });
 
@@ -28,6 +28,6 @@ describe('LivePresence.afterSweep (stomp.md §4)', () => {
     await presence.afterSweep(c);
     expect(await w.liveModes.get(c)).toBe('FREE_PRACTICE');
     expect(broadcaster.published).toEqual([{ type: 'participants-changed', classId: c, participants: await w.participants.of(c) }]);
-    expect(broadcaster.published[0]!.type === 'participants-changed' && broadcaster.published[0]!.participants.totalCount).toBe(1);
+    expect(broadcaster.published[0]!.type === 'participants-changed' && broadcaster.published[0]!.participants.participants.length).toBe(1);
   });
 });

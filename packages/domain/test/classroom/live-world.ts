@@ -17,7 +17,7 @@ export async function liveWorld(options: { media?: 'none' | 'ok' | 'failing' } =
   const kickBans = new InMemoryKickBanStore(clock);
   const codes = new InMemoryCodeDocumentStore(clock);
   const media: MediaRoomGateway | null = options.media === 'ok' ? log.media() : options.media === 'failing' ? log.media(true) : null;
-  const participants = new ParticipantList(presence, video, 'Asia/Seoul');
+  const participants = new ParticipantList(presence, video);
   const live = new LiveClassroom({ presence, liveModes, kickBans, video, codes, broadcaster: log, control: log, media: media && new MediaClassVideoRoom(media), participants });
   const instructor: User = await users.create(UserMother.instructor({ name: '이강사' }));
   const student: User = await users.create(UserMother.student({ name: '김학생' }));

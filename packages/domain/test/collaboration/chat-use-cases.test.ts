@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHAT_FLOOD_MAX, ChatFloodLimit, DeleteChatMessage, LiveClassGate, PostChatMessage, ToggleChatReaction,
+  AnnounceTyping, CHAT_FLOOD_MAX, ChatFloodLimit, DeleteChatMessage, LiveClassGate, PostChatMessage, ToggleChatReaction,
   type ChatDraft, type ChatEvent, DetailReason, domainError, err, invalidField, ok,
 } from '../../src/index';
 import { ClassroomMother, RecordingRoomBroadcaster } from '@sooscode/domain/testing';
@@ -123,5 +123,19 @@ describe('ToggleChatReaction (stomp.md §5.4, http.md §5)', () => {
     expect(await toggle.execute({ caller: w.as(w.other), chatId })).toEqual(err(domainError('CLASS_010')));
     expect(await toggle.execute({ caller: w.as(w.student), chatId })).toEqual(err(domainError('CHAT_005')));
     expect(w.broadcaster.published).toEqual([]);
+  });
+});
+
+describe('AnnounceTyping (stomp.md §5.4)', () => {
+  it('publishes the start and the stop of typing to the class, storing nothing', async () => {
+    const w = await chatWorld();
+    const typing = new AnnounceTyping(w.broadcaster);
+    await typing.execute({ classId: w.room.id, userId: w.student.id, username: '김학생', typing: true });
+    await typing.execute({ classId: w.room.id, userId: w.student.id, username: '김학생', typing: false });
+    expect(w.broadcaster.published).toEqual([
+      { type: 'chat-typing', classId: w.room.id, userId: w.student.id, username: '김학생', typing: true },
+      { type: 'chat-typing', classId: w.room.id, userId: w.student.id, username: '김학생', typing: false },
+    ]);
+    expect((await w.chats.history(w.room.id, 50)).total).toBe(0);
   });
 });

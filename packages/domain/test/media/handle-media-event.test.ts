@@ -55,7 +55,7 @@ describe('HandleMediaEvent', () => {
       {
         type: 'participants-changed',
         classId: w.room.id,
-        participants: expect.objectContaining({ classId: String(w.room.id), participants: [expect.objectContaining({ userId: w.student.userId, video: true })] }),
+        participants: expect.objectContaining({ classId: w.room.id, participants: [expect.objectContaining({ userId: w.student.userId, video: true })] }),
       },
     ]);
   });

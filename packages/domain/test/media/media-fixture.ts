@@ -102,7 +102,7 @@ export async function mediaWorld() {
     video,
     presence,
     broadcaster,
-    participants: new ParticipantList(presence, video, 'Asia/Seoul'),
+    participants: new ParticipantList(presence, video),
     dedupe: new InMemoryWebhookEventDedupe(clock),
     room,
     inactive,

@@ -5,16 +5,18 @@ import {
   DescribeClass, EditAccount, EditClass, EndClass, EnterClassroom, FindSnapshots, KickParticipant, ListMyClasses, LiveClassroom, MediaClassVideoRoom, ParticipantList,
   ReadSharedCode, ReadSnapshot, ResetAccountPassword, SaveSnapshot, UnassignStudents, UpdateSnapshot, ViewParticipants,
 } from '@sooscode/domain';
-import type { ClassroomRepository, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway, PresenceRegistry, RoomBroadcaster, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore } from '@sooscode/domain';
+import type {
+  ClassroomRepository, CodeDocumentStore, EnrolmentRepository, KickBanStore, LiveModeStore, LiveSessionControl, MediaRoomGateway, PasswordHasher, PresenceRegistry,
+  RoomBroadcaster, SecureRandom, SnapshotRepository, UserDirectory, UserRepository, VideoPresenceStore,
+} from '@sooscode/domain';
 import { BoundedPasswordHasher } from '@sooscode/adapters/auth/bounded-password-hasher';
 import type { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
 import { AdminExcel } from '@sooscode/adapters/http/excel/admin-excel';
-import { AdminClassRoutes } from '@sooscode/adapters/http/routes/admin-class-routes';
-import { AdminUserRoutes } from '@sooscode/adapters/http/routes/admin-user-routes';
-import type { ClassroomRouteDeps } from '@sooscode/adapters/http/routes/classroom-route-deps';
-import { ClassroomRoutes } from '@sooscode/adapters/http/routes/classroom-routes';
-import { MyPageClassRoutes } from '@sooscode/adapters/http/routes/mypage-class-routes';
-import { SnapshotRoutes } from '@sooscode/adapters/http/routes/snapshot-routes';
+import { AdminClassRoutes, type AdminClassRoutesDeps } from '@sooscode/adapters/http/routes/admin-class-routes';
+import { AdminUserRoutes, type AdminUserRoutesDeps } from '@sooscode/adapters/http/routes/admin-user-routes';
+import { ClassroomRoutes, type ClassroomRoutesDeps } from '@sooscode/adapters/http/routes/classroom-routes';
+import { MyPageClassRoutes, type MyPageClassRoutesDeps } from '@sooscode/adapters/http/routes/mypage-class-routes';
+import { SnapshotRoutes, type SnapshotRoutesDeps } from '@sooscode/adapters/http/routes/snapshot-routes';
 import type { Database } from '@sooscode/adapters/postgres/database';
 import { TypeOrmClassroomRepository } from '@sooscode/adapters/postgres/typeorm-classroom-repository';
 import { TypeOrmEnrolmentRepository } from '@sooscode/adapters/postgres/typeorm-enrolment-repository';
@@ -58,7 +60,7 @@ export const classroomModule = new ContainerModule((o) => {
   o.bind<UserDirectory>(TOKENS.UserDirectory).toDynamicValue((c) => new TypeOrmUserDirectory(dataSource(c))).inSingletonScope();
   o.bind<SnapshotRepository>(TOKENS.SnapshotRepository).toDynamicValue((c) => new TypeOrmSnapshotRepository(dataSource(c))).inSingletonScope();
   o.bind<ClassAccess>(TOKENS.ClassAccess).toDynamicValue((c) => new ClassAccess(get(c, TOKENS.ClassroomRepository), get(c, TOKENS.EnrolmentRepository))).inSingletonScope();
-  o.bind<ParticipantList>(TOKENS.ParticipantList).toDynamicValue((c) => new ParticipantList(get(c, TOKENS.PresenceRegistry), get(c, TOKENS.VideoPresenceStore), tz(c))).inSingletonScope();
+  o.bind<ParticipantList>(TOKENS.ParticipantList).toDynamicValue((c) => new ParticipantList(get(c, TOKENS.PresenceRegistry), get(c, TOKENS.VideoPresenceStore))).inSingletonScope();
   o.bind<LiveClassroom>(TOKENS.LiveClassroom).toDynamicValue((c) => {
     const media = c.get<MediaRoomGateway>(TOKENS.MediaRoomGateway, { optional: true });
     return new LiveClassroom({
@@ -74,64 +76,105 @@ export const classroomModule = new ContainerModule((o) => {
     });
   }).inSingletonScope();
 
-  o.bind<ClassroomRouteDeps>(TOKENS.ClassroomRouteDeps).toDynamicValue((c) => {
-    const cfg = settingsOf(c).config;
+  // Shared by the two admin routes classes: class listings and the Excel template, import and exports.
+  o.bind<ClassListings>(TOKENS.ClassListings).toDynamicValue((c) => new ClassListings(get(c, TOKENS.UserRepository), get(c, TOKENS.EnrolmentRepository))).inSingletonScope();
+  o.bind<AdminExcel>(TOKENS.AdminExcel).toDynamicValue((c) => {
     const users = get<UserRepository>(c, TOKENS.UserRepository);
-    const classes = get<ClassroomRepository>(c, TOKENS.ClassroomRepository);
-    const enrolments = get<EnrolmentRepository>(c, TOKENS.EnrolmentRepository);
-    const snapshots = get<SnapshotRepository>(c, TOKENS.SnapshotRepository);
-    const access = get<ClassAccess>(c, TOKENS.ClassAccess);
-    const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
-    const liveModes = get<LiveModeStore>(c, TOKENS.LiveModeStore);
-    const listings = new ClassListings(users, enrolments);
     // Twice as many rows in flight as hashes, so a row's database round trips overlap another's hash.
     const bulkHasher = new BoundedPasswordHasher(get(c, TOKENS.PasswordHasher), BULK_HASH_CONCURRENCY);
     const bulkCreateAccounts = new BulkCreateAccounts(users, bulkHasher, get(c, TOKENS.SecureRandom), clockOf(c), BULK_HASH_CONCURRENCY * 2);
-    return {
+    return new AdminExcel({
+      logger: get<Logger>(c, TOKENS.Logger), timeZone: tz(c), clock: clockOf(c), directory: get(c, TOKENS.UserDirectory),
+      classes: get(c, TOKENS.ClassroomRepository), enrolments: get(c, TOKENS.EnrolmentRepository), listings: get(c, TOKENS.ClassListings), bulkCreateAccounts,
+    });
+  }).inSingletonScope();
+
+  // Each routes class gets its own dependencies: the use cases it calls and the edge helpers it needs.
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const access = get<ClassAccess>(c, TOKENS.ClassAccess);
+    const enrolments = get<EnrolmentRepository>(c, TOKENS.EnrolmentRepository);
+    const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
+    const deps: ClassroomRoutesDeps = {
       guards: get<AuthGuards>(c, TOKENS.AuthGuards),
       logger: get<Logger>(c, TOKENS.Logger),
-      timeZone: cfg.appTimeZone,
+      timeZone: tz(c),
+      enterClassroom: new EnterClassroom(access, enrolments, get<LiveModeStore>(c, TOKENS.LiveModeStore), clockOf(c), tz(c)),
+      viewParticipants: new ViewParticipants(access, get(c, TOKENS.ParticipantList)),
+      readSharedCode: new ReadSharedCode(access, enrolments, get(c, TOKENS.CodeDocumentStore)),
+      endClass: new EndClass(access, live),
+      kickParticipant: new KickParticipant(access, enrolments, get(c, TOKENS.KickBanStore), get(c, TOKENS.RoomBroadcaster), live, settingsOf(c).config.kickBanTtlS),
+    };
+    return new ClassroomRoutes(deps);
+  });
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const users = get<UserRepository>(c, TOKENS.UserRepository);
+    const classes = get<ClassroomRepository>(c, TOKENS.ClassroomRepository);
+    const enrolments = get<EnrolmentRepository>(c, TOKENS.EnrolmentRepository);
+    const listings = get<ClassListings>(c, TOKENS.ClassListings);
+    const live = get<LiveClassroom>(c, TOKENS.LiveClassroom);
+    const deps: AdminClassRoutesDeps = {
+      guards: get<AuthGuards>(c, TOKENS.AuthGuards),
+      logger: get<Logger>(c, TOKENS.Logger),
+      timeZone: tz(c),
       images: get<ImageUrls>(c, TOKENS.ImageUrls),
-      users,
       classes,
       enrolments,
       directory: get(c, TOKENS.UserDirectory),
       listings,
-      enterClassroom: new EnterClassroom(access, enrolments, liveModes, clockOf(c), cfg.appTimeZone),
-      viewParticipants: new ViewParticipants(access, get(c, TOKENS.ParticipantList)),
-      readSharedCode: new ReadSharedCode(access, enrolments, get(c, TOKENS.CodeDocumentStore)),
-      endClass: new EndClass(access, live),
-      kickParticipant: new KickParticipant(access, enrolments, get(c, TOKENS.KickBanStore), get(c, TOKENS.RoomBroadcaster), live, cfg.kickBanTtlS),
-      listMyClasses: new ListMyClasses(classes, enrolments),
-      describeClass: new DescribeClass(access, liveModes),
-      createClass: new CreateClass(classes, listings, clockOf(c), cfg.appTimeZone),
+      createClass: new CreateClass(classes, listings, clockOf(c), tz(c)),
       editClass: new EditClass(classes, listings, clockOf(c)),
       deleteClass: new DeleteClass(classes, live, clockOf(c)),
       assignStudents: new AssignStudents(classes, enrolments, users, clockOf(c)),
       unassignStudents: new UnassignStudents(classes, enrolments, users, live),
-      createAccount: new CreateAccount(users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.Mailer), clockOf(c)),
+      excel: get(c, TOKENS.AdminExcel),
+    };
+    return new AdminClassRoutes(deps);
+  });
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const users = get<UserRepository>(c, TOKENS.UserRepository);
+    const hasher = get<PasswordHasher>(c, TOKENS.PasswordHasher);
+    const random = get<SecureRandom>(c, TOKENS.SecureRandom);
+    const deps: AdminUserRoutesDeps = {
+      guards: get<AuthGuards>(c, TOKENS.AuthGuards),
+      logger: get<Logger>(c, TOKENS.Logger),
+      timeZone: tz(c),
+      users,
+      enrolments: get(c, TOKENS.EnrolmentRepository),
+      directory: get(c, TOKENS.UserDirectory),
+      createAccount: new CreateAccount(users, hasher, random, get(c, TOKENS.Mailer), clockOf(c)),
       editAccount: new EditAccount(users, clockOf(c)),
       changeRole: new ChangeRole(users, clockOf(c)),
       activateAccount: new ActivateAccount(users, clockOf(c)),
       deactivateAccount: new DeactivateAccount(users, get(c, TOKENS.EndUserAccess)),
       resetAccountPassword: new ResetAccountPassword(
-        users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.SecureRandom), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clockOf(c),
+        users, hasher, random, get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), get(c, TOKENS.LoginThrottle), clockOf(c),
       ),
-      excel: new AdminExcel({
-        logger: get<Logger>(c, TOKENS.Logger), timeZone: cfg.appTimeZone, clock: clockOf(c), directory: get(c, TOKENS.UserDirectory), classes, enrolments, listings, bulkCreateAccounts,
-      }),
-      saveSnapshot: new SaveSnapshot(snapshots, access, clockOf(c), cfg.snapshotMaxChars),
-      updateSnapshot: new UpdateSnapshot(snapshots, access, clockOf(c), cfg.snapshotMaxChars),
-      findSnapshots: new FindSnapshots(snapshots, access, cfg.appTimeZone),
+      excel: get(c, TOKENS.AdminExcel),
+    };
+    return new AdminUserRoutes(deps);
+  });
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const deps: MyPageClassRoutesDeps = {
+      guards: get<AuthGuards>(c, TOKENS.AuthGuards),
+      images: get<ImageUrls>(c, TOKENS.ImageUrls),
+      listMyClasses: new ListMyClasses(get(c, TOKENS.ClassroomRepository), get(c, TOKENS.EnrolmentRepository)),
+      describeClass: new DescribeClass(get(c, TOKENS.ClassAccess), get(c, TOKENS.LiveModeStore)),
+    };
+    return new MyPageClassRoutes(deps);
+  });
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const snapshots = get<SnapshotRepository>(c, TOKENS.SnapshotRepository);
+    const access = get<ClassAccess>(c, TOKENS.ClassAccess);
+    const maxChars = settingsOf(c).config.snapshotMaxChars;
+    const deps: SnapshotRoutesDeps = {
+      guards: get<AuthGuards>(c, TOKENS.AuthGuards),
+      timeZone: tz(c),
+      saveSnapshot: new SaveSnapshot(snapshots, access, clockOf(c), maxChars),
+      updateSnapshot: new UpdateSnapshot(snapshots, access, clockOf(c), maxChars),
+      findSnapshots: new FindSnapshots(snapshots, access, tz(c)),
       readSnapshot: new ReadSnapshot(snapshots),
       deleteSnapshot: new DeleteSnapshot(snapshots),
     };
-  }).inSingletonScope();
-
-  const routes = (c: ResolutionContext) => get<ClassroomRouteDeps>(c, TOKENS.ClassroomRouteDeps);
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new ClassroomRoutes(routes(c)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AdminClassRoutes(routes(c)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AdminUserRoutes(routes(c)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new MyPageClassRoutes(routes(c)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new SnapshotRoutes(routes(c)));
+    return new SnapshotRoutes(deps);
+  });
 });

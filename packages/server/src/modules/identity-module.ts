@@ -10,25 +10,24 @@ import { HmacKeyedHasher } from '@sooscode/adapters/auth/hmac-keyed-hasher';
 import { JoseAccessTokenIssuer } from '@sooscode/adapters/auth/jose-access-token-issuer';
 import { JoseAccessTokenVerifier } from '@sooscode/adapters/auth/jose-access-token-verifier';
 import { AuthGuards } from '@sooscode/adapters/http/auth-middleware';
-import { AuthRoutes } from '@sooscode/adapters/http/routes/auth-routes';
-import type { IdentityRouteDeps } from '@sooscode/adapters/http/routes/identity-route-deps';
-import { MeRoutes } from '@sooscode/adapters/http/routes/me-routes';
+import { AuthRoutes, type AuthRoutesDeps } from '@sooscode/adapters/http/routes/auth-routes';
+import { MeRoutes, type MeRoutesDeps } from '@sooscode/adapters/http/routes/me-routes';
 import { LogMailer } from '@sooscode/adapters/mail/log-mailer';
 import { NodemailerMailer } from '@sooscode/adapters/mail/nodemailer-mailer';
 import type { Database } from '@sooscode/adapters/postgres/database';
 import { TypeOrmUserRepository } from '@sooscode/adapters/postgres/typeorm-user-repository';
 import type { Logger } from '@sooscode/adapters/system/logger';
 import { READ_CACHE_TTL_MS, type CacheInvalidator } from './cache-module';
-
-/** Safety net for the cached session checks; reported changes clear them at once (milliseconds). */
-const SESSION_CHECK_TTL_MS = 10_000;
 import { TOKENS } from '../tokens';
 import { clockOf, get, settingsOf } from './resolve';
 import type { ImageUrls } from '@sooscode/adapters/http/image-urls';
 
+/** Safety net for the cached session checks; reported changes clear them at once (milliseconds). */
+const SESSION_CHECK_TTL_MS = 10_000;
 
 /** Accounts, sessions and their HTTP routes. Session state goes to Redis when REDIS_URL is set. */
 export const identityModule = new ContainerModule((o) => {
+  const cookiesOf = (c: ResolutionContext) => ({ secure: settingsOf(c).config.cookieSecure });
   const checks = (c: ResolutionContext) => get<CachedSessionChecks>(c, TOKENS.SessionChecks);
 
   o.bind<IdentityPolicy>(TOKENS.IdentityPolicy).toDynamicValue((c) => {
@@ -94,11 +93,12 @@ export const identityModule = new ContainerModule((o) => {
   o.bind(TOKENS.AuthGuards).toDynamicValue((c) => new AuthGuards({
     authenticate: get(c, TOKENS.AuthenticateAccessToken),
     renew: new RenewAccessToken(get(c, TOKENS.AccessTokenIssuer), checks(c).familyReader, clockOf(c), get(c, TOKENS.IdentityPolicy)),
-    cookies: { secure: settingsOf(c).config.cookieSecure },
+    cookies: cookiesOf(c),
     clock: clockOf(c),
   })).inSingletonScope();
 
-  o.bind<IdentityRouteDeps>(TOKENS.IdentityRouteDeps).toDynamicValue((c) => {
+  // Each routes class gets its own dependencies: the use cases it calls and the edge helpers it needs.
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
     const users = get<UserRepository>(c, TOKENS.UserRepository);
     const hasher = get<PasswordHasher>(c, TOKENS.PasswordHasher);
     const store = get<RefreshTokenStore>(c, TOKENS.RefreshTokenStore);
@@ -110,26 +110,37 @@ export const identityModule = new ContainerModule((o) => {
     const keyed = get<KeyedHasher>(c, TOKENS.KeyedHasher);
     const throttle = get<LoginThrottle>(c, TOKENS.LoginThrottle);
     const resetCodes = get<EmailVerificationStore>(c, TOKENS.PasswordResetCodeStore);
-    const s = settingsOf(c);
-    return {
-      guards: get(c, TOKENS.AuthGuards),
-      cookies: { secure: s.config.cookieSecure },
-      clock: clockOf(c),
-      logIn: new LogIn(users, hasher, throttle, sessions, clockOf(c)),
-      logOut: new LogOut(get(c, TOKENS.AccessTokenVerifier), get(c, TOKENS.AccessTokenDenylist), store, sessions, terminator, clockOf(c)),
-      refresh: new RefreshSession(store, users, sessions, terminator, clockOf(c), policy),
-      register: new RegisterUser(users, hasher, verifications, clockOf(c), policy),
-      sendEmailCode: new SendEmailCode(users, verifications, counter, get(c, TOKENS.Mailer), keyed, get(c, TOKENS.SecureRandom), clockOf(c), policy),
-      verifyEmailCode: new VerifyEmailCode(verifications, keyed, clockOf(c), policy),
+    const mailer = get<Mailer>(c, TOKENS.Mailer);
+    const random = get<SecureRandom>(c, TOKENS.SecureRandom);
+    const clock = clockOf(c);
+    const deps: AuthRoutesDeps = {
+      cookies: cookiesOf(c),
+      clock,
+      images: get<ImageUrls>(c, TOKENS.ImageUrls),
+      logIn: new LogIn(users, hasher, throttle, sessions, clock),
+      logOut: new LogOut(get(c, TOKENS.AccessTokenVerifier), get(c, TOKENS.AccessTokenDenylist), store, sessions, terminator, clock),
+      refresh: new RefreshSession(store, users, sessions, terminator, clock, policy),
+      register: new RegisterUser(users, hasher, verifications, clock, policy),
+      sendEmailCode: new SendEmailCode(users, verifications, counter, mailer, keyed, random, clock, policy),
+      verifyEmailCode: new VerifyEmailCode(verifications, keyed, clock, policy),
       checkEmail: new CheckEmailAvailability(users, counter),
-      sendPasswordResetCode: new SendPasswordResetCode(users, resetCodes, counter, get(c, TOKENS.Mailer), keyed, get(c, TOKENS.SecureRandom), clockOf(c), policy),
-      resetPassword: new ResetPassword(users, resetCodes, keyed, hasher, throttle, store, terminator, clockOf(c), policy),
-      changePassword: new ChangePassword(users, hasher, throttle, store, terminator, clockOf(c)),
+      sendPasswordResetCode: new SendPasswordResetCode(users, resetCodes, counter, mailer, keyed, random, clock, policy),
+      resetPassword: new ResetPassword(users, resetCodes, keyed, hasher, throttle, store, terminator, clock, policy),
+    };
+    return new AuthRoutes(deps);
+  });
+  o.bind(TOKENS.HttpModules).toDynamicValue((c) => {
+    const users = get<UserRepository>(c, TOKENS.UserRepository);
+    const deps: MeRoutesDeps = {
+      guards: get(c, TOKENS.AuthGuards),
+      cookies: cookiesOf(c),
+      images: get<ImageUrls>(c, TOKENS.ImageUrls),
+      changePassword: new ChangePassword(
+        users, get(c, TOKENS.PasswordHasher), get(c, TOKENS.LoginThrottle), get(c, TOKENS.RefreshTokenStore), get(c, TOKENS.SessionTerminator), clockOf(c),
+      ),
       updateProfile: new UpdateProfile(users, clockOf(c)),
       endUserAccess: get(c, TOKENS.EndUserAccess),
-      images: get<ImageUrls>(c, TOKENS.ImageUrls),
     };
-  }).inSingletonScope();
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new AuthRoutes(get(c, TOKENS.IdentityRouteDeps)));
-  o.bind(TOKENS.HttpModules).toDynamicValue((c) => new MeRoutes(get(c, TOKENS.IdentityRouteDeps)));
+    return new MeRoutes(deps);
+  });
 });

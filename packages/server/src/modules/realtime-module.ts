@@ -1,6 +1,6 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import {
-  ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken,
+  AnnounceTyping, ChangeLiveMode, LiveClassGate, LivePresence, PublishCode, AuthenticateRefreshToken,
 } from '@sooscode/domain';
 import type { LiveSessionControl, RoomBroadcaster, SessionTerminator } from '@sooscode/domain';
 import { ClassroomStompApplication } from '@sooscode/adapters/realtime/classroom-stomp-application';
@@ -57,7 +57,8 @@ export const realtimeModule = new ContainerModule((o) => {
       postChat: get(c, TOKENS.PostChatMessage),
       deleteChat: get(c, TOKENS.DeleteChatMessage),
       toggleReaction: get(c, TOKENS.ToggleChatReaction),
-      broadcaster: get(c, TOKENS.RoomBroadcaster),
+      announceTyping: new AnnounceTyping(get(c, TOKENS.RoomBroadcaster)),
+      timeZone: cfg.appTimeZone,
       codeSyncMaxChars: cfg.codeSyncMaxChars,
       logger: get(c, TOKENS.Logger),
     });

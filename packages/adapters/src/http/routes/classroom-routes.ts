@@ -7,6 +7,7 @@ import type { HttpModule } from '../http-module';
 import { pathId, queryString } from '../params';
 import { sendEmpty, sendEnvelope, sendRaw } from '../responses';
 import { presentClassDetail, presentCode } from './class-presenters';
+import { participantInfo, participantsResponse } from '../../wire/participant-shapes';
 import type { AuthGuards } from '../auth-middleware';
 import type { Logger } from '../../system/logger';
 
@@ -17,6 +18,8 @@ export const KICK_REASON_MAX = 200;
 export interface ClassroomRoutesDeps {
   readonly guards: AuthGuards;
   readonly logger: Logger;
+  /** APP_TIME_ZONE: the participants' `joinedAt` LocalDateTimes. */
+  readonly timeZone: string;
   readonly enterClassroom: EnterClassroom;
   readonly viewParticipants: ViewParticipants;
   readonly readSharedCode: ReadSharedCode;
@@ -66,16 +69,16 @@ export class ClassroomRoutes implements HttpModule {
     router.get('/api/class/:classId/count', requireUser, async (ctx) => {
       const classId = pathId(ctx, 'classId');
       const list = unwrap(await d.viewParticipants.execute(classId, principalOf(ctx.state)));
-      sendRaw(ctx, { classId, count: list.totalCount });
+      sendRaw(ctx, { classId, count: list.participants.length });
     });
 
     router.get('/api/class/:classId/participants', requireUser, async (ctx) => {
-      sendRaw(ctx, unwrap(await d.viewParticipants.execute(pathId(ctx, 'classId'), principalOf(ctx.state))));
+      sendRaw(ctx, participantsResponse(unwrap(await d.viewParticipants.execute(pathId(ctx, 'classId'), principalOf(ctx.state))), d.timeZone));
     });
 
     router.get('/api/class/:classId/students', requireUser, async (ctx) => {
       const list = unwrap(await d.viewParticipants.execute(pathId(ctx, 'classId'), principalOf(ctx.state)));
-      sendRaw(ctx, list.participants.filter((p) => !p.instructor));
+      sendRaw(ctx, list.participants.filter((p) => !p.instructor).map((p) => participantInfo(p, d.timeZone)));
     });
 
     router.get('/api/class/:classId/code/instructor', requireUser, async (ctx) => {

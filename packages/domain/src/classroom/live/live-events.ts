@@ -1,11 +1,11 @@
-import type { ParticipantsResponse } from '../participants-view';
+import type { ClassParticipants } from '../participants-view';
 import type { LiveMode } from './participant';
 
 /** The participant list of a class changed (join, leave, sweep, kick, video flag, class end). */
 export interface ParticipantsChanged {
   readonly type: 'participants-changed';
   readonly classId: number;
-  readonly participants: ParticipantsResponse;
+  readonly participants: ClassParticipants;
 }
 
 /** The live session of a class was ended by its staff (stomp.md §5.7 step 1). */

@@ -2,7 +2,7 @@ import type { DomainError } from '../../shared/domain-error';
 import type { Result } from '../../shared/result';
 import { ok } from '../../shared/result';
 import type { ClassAccess, Caller } from '../class-access';
-import type { ParticipantList, ParticipantsResponse } from '../participants-view';
+import type { ParticipantList, ClassParticipants } from '../participants-view';
 
 /**
  * The present users of a class (`/participants`, `/students`, `/count`, http.md §4) for `member(c)` or
@@ -14,7 +14,7 @@ export class ViewParticipants {
     private readonly participants: ParticipantList,
   ) {}
 
-  async execute(classId: number, caller: Caller): Promise<Result<ParticipantsResponse, DomainError>> {
+  async execute(classId: number, caller: Caller): Promise<Result<ClassParticipants, DomainError>> {
     const grant = await this.access.forViewer(classId, caller);
     if (!grant.ok) return grant;
     return ok(await this.participants.of(classId));

@@ -55,7 +55,7 @@ const ROOM_EVENTS = new Set(['room_started', 'room_finished', 'participant_joine
  *   sid; anyone else is removed from the room, best effort and without waiting;
  * - `participant_left` / `participant_connection_aborted`: `video = false` if the sid matches.
  *
- * When a present user's flag changed, the class's `ParticipantsResponse` is broadcast. If handling
+ * When a present user's flag changed, the class's participants are broadcast. If handling
  * throws, the event id is forgotten again so LiveKit's retry is processed.
  */
 export class HandleMediaEvent {

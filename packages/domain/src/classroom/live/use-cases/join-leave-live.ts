@@ -48,7 +48,7 @@ export class LivePresence {
    */
   async afterSweep(classId: number): Promise<void> {
     const list = await this.participants.of(classId);
-    if (list.totalCount === 0) await this.modes.clear(classId);
+    if (list.participants.length === 0) await this.modes.clear(classId);
     await this.broadcaster.publish({ type: 'participants-changed', classId, participants: list });
   }
 
